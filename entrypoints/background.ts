@@ -1,0 +1,3 @@
+export default defineBackground(() => {
+  // Wired in the background issue; the foundation only proves the worker loads.
+});
