@@ -34,6 +34,8 @@ export interface SendRecord {
   windowClosesAt: number;
   /** Fate decided by the first response at or after the send (rule 9). */
   answer: null | { at: number; kind?: ResponseKind; inWindow: boolean; refunded: boolean };
+  /** The thread's previous paid send still awaiting its first response. */
+  prevAwaiting: SendRecord | null;
 }
 
 export interface Observation {
@@ -70,26 +72,33 @@ export interface LedgerState {
   totals: Totals;
 }
 
-/** Order of kinds at one instant (rule 16); plan changes and grants come before all of these. */
-const KIND_RANK: Record<LedgerEvent['type'], number> = {
-  'plan-changed': 0,
-  'opening-balance': 1,
-  adjustment: 2,
-  'inmail-sent': 3,
-  'reply-received': 4,
-  'observed-balance': 5,
-  voided: 6,
-};
-
-interface Timed {
-  t: number;
-  rank: number;
-  event: LedgerEvent;
+/** Order of kinds at one instant (rule 16); expiries come first, grants after plan changes. */
+function kindRank(type: LedgerEvent['type']): number {
+  switch (type) {
+    case 'plan-changed':
+      return 0;
+    case 'opening-balance':
+      return 1;
+    case 'adjustment':
+      return 2;
+    case 'inmail-sent':
+      return 3;
+    case 'reply-received':
+      return 4;
+    case 'observed-balance':
+      return 5;
+    default:
+      return 6;
+  }
 }
 
-function compareTimed(a: Timed, b: Timed): number {
-  return a.t - b.t || a.rank - b.rank || (a.event.id < b.event.id ? -1 : a.event.id > b.event.id ? 1 : 0);
+/** Events in rule 16's order, with their instants alongside (no wrapper per event). */
+interface Ordered {
+  events: LedgerEvent[];
+  times: Float64Array;
 }
+
+const compareIds = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 function instantOf(text: string): number {
   const t = parseInstant(text);
@@ -98,38 +107,88 @@ function instantOf(text: string): number {
 }
 
 /**
- * The events that count: this seat's, each id once, voided targets removed
- * (whenever the void was recorded, rule 14), ordered by rule 16, up to `at`.
+ * The events that count: this seat's, voided targets removed (whenever the void was
+ * recorded, rule 14), up to `at`, in rule 16's order, an event given twice counted once.
+ * Ids are unique within a seat (the store and the file validator enforce it), so a
+ * repeat is the same event and, once sorted, sits next to itself.
  */
-function effectiveEvents(seat: Seat, events: readonly LedgerEvent[], at: number): Timed[] {
-  const byId = new Map<string, LedgerEvent>();
-  for (const e of events) {
-    if (e.seat !== undefined && e.seat !== seat.id) continue;
-    const seen = byId.get(e.id);
-    // Same id twice: one event. Should the contents differ, keep one by a rule
-    // that does not depend on the order the events came in.
-    if (seen === undefined || (seen !== e && JSON.stringify(e) < JSON.stringify(seen))) {
-      byId.set(e.id, e);
+function effectiveEvents(seat: Seat, input: readonly LedgerEvent[], at: number): Ordered {
+  let voids: Map<string, string> | null = null;
+  for (const e of input) {
+    if (e.type === 'voided' && (e.seat === undefined || e.seat === seat.id)) {
+      (voids ??= new Map()).set(e.id, e.target);
     }
   }
-  const voided = new Set<string>();
-  for (const e of byId.values()) {
-    if (e.type === 'voided' && byId.get(e.target)?.type !== 'voided') voided.add(e.target);
+  let voided: Set<string> | null = null;
+  if (voids !== null) {
+    voided = new Set();
+    // A void aimed at another void is not a valid correction: it does nothing.
+    for (const target of voids.values()) if (!voids.has(target)) voided.add(target);
   }
-  const out: Timed[] = [];
-  for (const e of byId.values()) {
-    if (e.type === 'voided' || voided.has(e.id)) continue;
+  let events: LedgerEvent[] = [];
+  let times = new Float64Array(input.length);
+  const ranks = new Uint8Array(input.length);
+  let sorted = true;
+  for (const e of input) {
+    if (e.type === 'voided' || (e.seat !== undefined && e.seat !== seat.id)) continue;
+    if (voided?.has(e.id)) continue;
     const t = instantOf(e.at);
-    if (t <= at) out.push({ t, rank: KIND_RANK[e.type], event: e });
+    if (t > at) continue;
+    const rank = kindRank(e.type);
+    const n = events.length;
+    if (sorted && n > 0) {
+      const order =
+        (times[n - 1] as number) - t ||
+        (ranks[n - 1] as number) - rank ||
+        compareIds((events[n - 1] as LedgerEvent).id, e.id);
+      if (order > 0) sorted = false;
+    }
+    times[n] = t;
+    ranks[n] = rank;
+    events.push(e);
   }
-  return out.sort(compareTimed);
+  if (!sorted) {
+    const index = events.map((_, k) => k);
+    index.sort(
+      (a, b) =>
+        (times[a] as number) - (times[b] as number) ||
+        (ranks[a] as number) - (ranks[b] as number) ||
+        compareIds((events[a] as LedgerEvent).id, (events[b] as LedgerEvent).id),
+    );
+    const sortedTimes = new Float64Array(index.length);
+    index.forEach((k, j) => {
+      sortedTimes[j] = times[k] as number;
+    });
+    events = index.map((k) => events[k] as LedgerEvent);
+    times = sortedTimes;
+  }
+  let kept = 0;
+  for (let k = 0; k < events.length; k++) {
+    const e = events[k] as LedgerEvent;
+    const t = times[k] as number;
+    if (kept > 0 && times[kept - 1] === t && (events[kept - 1] as LedgerEvent).id === e.id) continue;
+    events[kept] = e;
+    times[kept] = t;
+    kept++;
+  }
+  events.length = kept;
+  return { events, times: times.subarray(0, kept) };
+}
+
+/** The latest reading, kept in one object: ledgers hold thousands of readings. */
+function observe(o: Observation | null, at: number, balance: number, drift: number): Observation {
+  if (o === null) return { at, balance, drift };
+  o.at = at;
+  o.balance = balance;
+  o.drift = drift;
+  return o;
 }
 
 /** Replays `events` of `seat` up to and including the instant `at` (epoch ms). */
 export function replay(seat: Seat, events: readonly LedgerEvent[], at: number): LedgerState {
   let terms = seatTerms(seat);
   const since = instantOf(seat.since);
-  const timed = effectiveEvents(seat, events, at);
+  const { events: timed, times } = effectiveEvents(seat, events, at);
   const totals: Totals = {
     granted: 0,
     positiveAdjustments: 0,
@@ -148,18 +207,25 @@ export function replay(seat: Seat, events: readonly LedgerEvent[], at: number): 
   let lateReplies = 0;
   let observed: Observation | null = null;
   const sends: SendRecord[] = [];
-  const awaiting = new Map<string, SendRecord[]>();
+  /** Per thread, the latest paid send awaiting a response; earlier ones chain behind it. */
+  const awaiting = new Map<string, SendRecord>();
 
   const newLot = (source: Lot['source'], grantedAt: number, expiresAt: number, granted: number) => {
     const lot: Lot = { grantedAt, expiresAt, granted, remaining: granted, seq: seq++, source, state: 'live' };
     live.push(lot);
     available += granted;
+    nextExpiry = Math.min(nextExpiry, expiresAt);
     return lot;
   };
+  let nextExpiry = Number.POSITIVE_INFINITY;
   const expireUpTo = (t: number) => {
-    if (!live.some((l) => l.expiresAt <= t)) return;
+    if (nextExpiry > t) return;
+    nextExpiry = Number.POSITIVE_INFINITY;
     live = live.filter((l) => {
-      if (l.expiresAt > t) return true;
+      if (l.expiresAt > t) {
+        nextExpiry = Math.min(nextExpiry, l.expiresAt);
+        return true;
+      }
       l.state = 'expired';
       totals.expired += l.remaining;
       available -= l.remaining;
@@ -173,6 +239,7 @@ export function replay(seat: Seat, events: readonly LedgerEvent[], at: number): 
     }
     live = [];
     available = 0;
+    nextExpiry = Number.POSITIVE_INFINITY;
   };
   /** The live lot with credits left that expires first (rule 5's order). */
   const firstToSpend = (): Lot | null => {
@@ -194,14 +261,14 @@ export function replay(seat: Seat, events: readonly LedgerEvent[], at: number): 
   let nextGrant = grantAtOrAfter(terms, since);
   let i = 0;
   for (;;) {
-    const tEvent = i < timed.length ? (timed[i] as Timed).t : Number.POSITIVE_INFINITY;
+    const tEvent = i < times.length ? (times[i] as number) : Number.POSITIVE_INFINITY;
     const t = Math.min(tEvent, nextGrant);
     if (t > at) break;
     // (1) expiries
     expireUpTo(t);
     // (2) plan changes (rule 15)
-    while (i < timed.length && (timed[i] as Timed).t === t && (timed[i] as Timed).event.type === 'plan-changed') {
-      const change = (timed[i] as Timed).event as Extract<LedgerEvent, { type: 'plan-changed' }>;
+    while (i < times.length && times[i] === t && (timed[i] as LedgerEvent).type === 'plan-changed') {
+      const change = timed[i] as Extract<LedgerEvent, { type: 'plan-changed' }>;
       i++;
       if (change.forfeit ?? change.plan !== terms.plan) endAll('forfeited');
       terms = changedTerms(terms, change);
@@ -216,8 +283,8 @@ export function replay(seat: Seat, events: readonly LedgerEvent[], at: number): 
       nextGrant = grantAtOrAfter(terms, t + 1);
     }
     // (4)–(8) the events at t, already in kind order
-    while (i < timed.length && (timed[i] as Timed).t === t) {
-      const e = (timed[i] as Timed).event;
+    while (i < times.length && times[i] === t) {
+      const e = timed[i] as LedgerEvent;
       i++;
       switch (e.type) {
         case 'opening-balance': {
@@ -243,7 +310,7 @@ export function replay(seat: Seat, events: readonly LedgerEvent[], at: number): 
             }
           }
           totals.granted += e.balance;
-          observed = { at: t, balance: e.balance, drift: 0 };
+          observed = observe(observed, t, e.balance, 0);
           break;
         }
         case 'adjustment': {
@@ -280,6 +347,7 @@ export function replay(seat: Seat, events: readonly LedgerEvent[], at: number): 
             overdraft: false,
             windowClosesAt: addDays(terms.timeZone, t, REFUND_WINDOW_DAYS),
             answer: null,
+            prevAwaiting: null,
           };
           sends.push(record);
           if (e.cost !== 'paid') break; // rule 6: free sends touch no lot
@@ -293,17 +361,16 @@ export function replay(seat: Seat, events: readonly LedgerEvent[], at: number): 
             totals.spent++;
             record.lot = lot;
           }
-          const list = awaiting.get(e.threadId);
-          if (list) list.push(record);
-          else awaiting.set(e.threadId, [record]);
+          record.prevAwaiting = awaiting.get(e.threadId) ?? null;
+          awaiting.set(e.threadId, record);
           break;
         }
         case 'reply-received': {
           // Rule 9: the first response at or after a paid send decides its fate.
-          const list = awaiting.get(e.threadId);
-          if (!list) break;
+          const latest = awaiting.get(e.threadId);
+          if (latest === undefined) break;
           awaiting.delete(e.threadId);
-          for (const s of list) {
+          for (let s: SendRecord | null = latest; s !== null; s = s.prevAwaiting) {
             const inWindow = t <= s.windowClosesAt;
             // Rule 10: back to its own lot, only while that lot is live.
             const refunded = inWindow && s.lot !== null && s.lot.state === 'live';
@@ -322,7 +389,7 @@ export function replay(seat: Seat, events: readonly LedgerEvent[], at: number): 
           break;
         }
         case 'observed-balance':
-          observed = { at: t, balance: e.balance, drift: e.balance - available };
+          observed = observe(observed, t, e.balance, e.balance - available);
           break;
         case 'plan-changed':
         case 'voided':

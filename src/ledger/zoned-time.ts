@@ -10,15 +10,20 @@
 export const DAY_MS = 86_400_000;
 const WEEK_MS = 7 * DAY_MS;
 
-/** Offsets of one zone during one UTC year: offset at its start, then changes. */
-interface YearOffsets {
-  start: number;
-  startOffset: number;
-  changes: { at: number; offset: number }[];
+/**
+ * What is known of one zone's offsets: over [from, to), the offset at `from` and every
+ * change after it, in time order. Grown a UTC year at a time as instants ask for more.
+ */
+interface ZoneOffsets {
+  from: number;
+  to: number;
+  firstOffset: number;
+  changeAt: number[];
+  changeTo: number[];
 }
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
-const years = new Map<string, Map<number, YearOffsets>>();
+const zones = new Map<string, ZoneOffsets>();
 
 function formatter(timeZone: string): Intl.DateTimeFormat {
   let f = formatters.get(timeZone);
@@ -104,16 +109,8 @@ function findChange(timeZone: string, lo: number, hi: number, before: number): n
   return b;
 }
 
-function yearOffsets(timeZone: string, year: number): YearOffsets {
-  let zone = years.get(timeZone);
-  if (!zone) {
-    zone = new Map();
-    years.set(timeZone, zone);
-  }
-  let entry = zone.get(year);
-  if (entry) return entry;
-  const start = Date.UTC(year, 0, 1);
-  const end = Date.UTC(year + 1, 0, 1);
+/** The offset at `start` and the changes in [start, end), read from Intl. */
+function readYear(timeZone: string, start: number, end: number) {
   const startOffset = intlOffset(timeZone, start);
   const changes: { at: number; offset: number }[] = [];
   // Weekly samples: no zone changes its offset twice within a week.
@@ -122,16 +119,14 @@ function yearOffsets(timeZone: string, year: number): YearOffsets {
   for (let t = Math.min(start + WEEK_MS, end); ; t = Math.min(t + WEEK_MS, end)) {
     const o = intlOffset(timeZone, t);
     if (o !== prev) {
-      changes.push({ at: findChange(timeZone, prevAt, t, prev), offset: o });
+      const at = findChange(timeZone, prevAt, t, prev);
+      if (at < end) changes.push({ at, offset: o });
       prev = o;
     }
     prevAt = t;
     if (t === end) break;
   }
-  // The sample at `end` belongs to next year; keep only changes inside this one.
-  entry = { start, startOffset, changes: changes.filter((c) => c.at < end) };
-  zone.set(year, entry);
-  return entry;
+  return { startOffset, changes };
 }
 
 function utcYear(at: number): number {
@@ -141,15 +136,71 @@ function utcYear(at: number): number {
   return y;
 }
 
+/** Grows what is known of a zone until it covers `at`. */
+function cover(zone: ZoneOffsets, timeZone: string, at: number): void {
+  while (at >= zone.to) {
+    const year = utcYear(zone.to);
+    const end = Date.UTC(year + 1, 0, 1);
+    const { startOffset, changes } = readYear(timeZone, zone.to, end);
+    const current = zone.changeTo.length ? zone.changeTo[zone.changeTo.length - 1] : zone.firstOffset;
+    if (startOffset !== current) {
+      zone.changeAt.push(zone.to);
+      zone.changeTo.push(startOffset);
+    }
+    for (const c of changes) {
+      zone.changeAt.push(c.at);
+      zone.changeTo.push(c.offset);
+    }
+    zone.to = end;
+  }
+  while (at < zone.from) {
+    const year = utcYear(zone.from - 1);
+    const start = Date.UTC(year, 0, 1);
+    const { startOffset, changes } = readYear(timeZone, start, zone.from);
+    const at0: number[] = [];
+    const to0: number[] = [];
+    let current = startOffset;
+    for (const c of changes) {
+      at0.push(c.at);
+      to0.push(c.offset);
+      current = c.offset;
+    }
+    if (current !== zone.firstOffset) {
+      at0.push(zone.from);
+      to0.push(zone.firstOffset);
+    }
+    zone.changeAt = [...at0, ...zone.changeAt];
+    zone.changeTo = [...to0, ...zone.changeTo];
+    zone.firstOffset = startOffset;
+    zone.from = start;
+  }
+}
+
+let lastName = '';
+let lastZone: ZoneOffsets | null = null;
+
 /** UTC offset of the zone at an instant, in ms (local wall clock − UTC). */
 export function offsetAt(timeZone: string, at: number): number {
-  const { startOffset, changes } = yearOffsets(timeZone, utcYear(at));
-  let offset = startOffset;
-  for (const c of changes) {
-    if (c.at > at) break;
-    offset = c.offset;
+  let zone = lastName === timeZone ? lastZone : zones.get(timeZone);
+  if (!zone) {
+    const year = utcYear(at);
+    const from = Date.UTC(year, 0, 1);
+    zone = { from, to: from, firstOffset: intlOffset(timeZone, from), changeAt: [], changeTo: [] };
+    zones.set(timeZone, zone);
   }
-  return offset;
+  lastName = timeZone;
+  lastZone = zone;
+  if (at < zone.from || at >= zone.to) cover(zone, timeZone, at);
+  // The last change at or before `at`, by binary search.
+  const { changeAt, changeTo } = zone;
+  let lo = 0;
+  let hi = changeAt.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((changeAt[mid] as number) <= at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo === 0 ? zone.firstOffset : (changeTo[lo - 1] as number);
 }
 
 /** The wall clock of an instant, encoded as if it were a UTC instant. */
@@ -161,6 +212,8 @@ export function wallClock(timeZone: string, at: number): number {
 export function fromWallClock(timeZone: string, wall: number): number {
   const before = offsetAt(timeZone, wall - DAY_MS);
   const after = offsetAt(timeZone, wall + DAY_MS);
+  // No change within a day either side (no zone changes twice in two days): one answer.
+  if (before === after) return wall - before;
   const early = wall - Math.max(before, after);
   const late = wall - Math.min(before, after);
   if (offsetAt(timeZone, early) === Math.max(before, after)) return early;
