@@ -1,0 +1,119 @@
+// What to tell the rep today: at most one notification per seat per day, a digest of
+// everything due, each lot and threshold announced once, nothing due dropped (a digest
+// already shown today holds the rest for tomorrow's). Pure: the wiring lives elsewhere.
+
+import type { Summary } from '../ledger/summarize';
+import { addDays, DAY_MS, fromWallClock, localDateString, wallClock } from '../ledger/zoned-time';
+import { plural, shortDate } from '../ui/format';
+
+export const REFUND_NOTICE_DAYS = 7;
+
+export interface DigestInput {
+  seat: { id: string; label: string; timeZone: string };
+  summary: Summary;
+  now: number;
+  /** Days before an expiry to announce it, e.g. [7, 2]. */
+  thresholds: readonly number[];
+  notifyRefundWindows: boolean;
+  /** Keys announced before (`lot:<expiresAt>:<days>`, `refund:<threadId>:<sentAt>`). */
+  announced: ReadonlySet<string>;
+  /** Local date of this seat's last digest, or null. */
+  lastDigestDay: string | null;
+}
+
+export interface Digest {
+  day: string;
+  title: string;
+  message: string;
+  /** Keys to remember as announced once the notification is shown. */
+  keys: string[];
+}
+
+interface Due {
+  keys: string[];
+  text: string;
+}
+
+function daysUntil(timeZone: string, now: number, at: number): number {
+  const today = Math.floor(wallClock(timeZone, now) / DAY_MS);
+  return Math.floor(wallClock(timeZone, at) / DAY_MS) - today;
+}
+
+/** Everything due now that has not been announced. */
+export function dueItems(input: DigestInput): Due[] {
+  const { seat, summary, now, announced } = input;
+  const zone = seat.timeZone;
+  const thresholds = [...new Set(input.thresholds)].sort((a, b) => a - b);
+  const out: Due[] = [];
+  const byExpiry = new Map<number, number>();
+  for (const lot of summary.lots) {
+    const at = Date.parse(lot.expiresAt);
+    byExpiry.set(at, (byExpiry.get(at) ?? 0) + lot.remaining);
+  }
+  for (const [expiresAt, credits] of [...byExpiry].sort((a, b) => a[0] - b[0])) {
+    if (credits === 0 || expiresAt <= now) continue;
+    // The nearest threshold already reached; reaching it covers every larger one too.
+    const reached = thresholds.find((d) => now >= addDays(zone, expiresAt, -d));
+    if (reached === undefined) continue;
+    const keys = thresholds.filter((d) => d >= reached).map((d) => `lot:${new Date(expiresAt).toISOString()}:${d}`);
+    if (keys.every((k) => announced.has(k))) continue;
+    const days = daysUntil(zone, now, expiresAt);
+    const when = days <= 0 ? 'today' : days === 1 ? 'tomorrow' : `in ${days} days`;
+    out.push({
+      keys,
+      text: `${plural(credits, 'credit')} expire ${shortDate(expiresAt, zone)} — ${when}`,
+    });
+  }
+  if (input.notifyRefundWindows) {
+    const closing = summary.pendingRefunds.items.filter((item) => {
+      const closes = Date.parse(item.windowClosesAt);
+      return closes >= now && closes <= addDays(zone, now, REFUND_NOTICE_DAYS);
+    });
+    const keys = closing.map((item) => `refund:${item.threadId}:${item.sentAt}`).filter((k) => !announced.has(k));
+    if (keys.length > 0) {
+      out.push({ keys, text: `${plural(keys.length, 'refund window')} close this week` });
+    }
+  }
+  return out;
+}
+
+/** The digest to show now, or null (nothing due, or this seat had its digest today). */
+export function digestFor(input: DigestInput): Digest | null {
+  const day = localDateString(input.seat.timeZone, input.now);
+  if (input.lastDigestDay === day) return null;
+  const due = dueItems(input);
+  if (due.length === 0) return null;
+  return {
+    day,
+    title: `InMail credits · ${input.seat.label}`,
+    message: due.map((d) => d.text).join(' · '),
+    keys: due.flatMap((d) => d.keys),
+  };
+}
+
+/**
+ * The next instant something may become due for this seat after `now`: a threshold
+ * crossing, an expiry, a window closing, a grant, or tomorrow when a digest is held.
+ */
+export function nextWake(input: DigestInput): number {
+  const { seat, summary, now } = input;
+  const zone = seat.timeZone;
+  const candidates: number[] = [];
+  for (const lot of summary.lots) {
+    const expiresAt = Date.parse(lot.expiresAt);
+    candidates.push(expiresAt);
+    for (const d of input.thresholds) candidates.push(addDays(zone, expiresAt, -d));
+  }
+  for (const item of summary.pendingRefunds.items) {
+    const closes = Date.parse(item.windowClosesAt);
+    candidates.push(closes);
+    if (input.notifyRefundWindows) candidates.push(addDays(zone, closes, -REFUND_NOTICE_DAYS));
+  }
+  if (summary.nextGrant) candidates.push(Date.parse(summary.nextGrant.at));
+  const today = localDateString(zone, now);
+  if (input.lastDigestDay === today && dueItems(input).length > 0) {
+    // Tomorrow's first instant, when the held items can go out.
+    candidates.push(fromWallClock(zone, (Math.floor(wallClock(zone, now) / DAY_MS) + 1) * DAY_MS));
+  }
+  return candidates.filter((t) => t > now).reduce((min, t) => Math.min(min, t), Infinity);
+}

@@ -1,0 +1,356 @@
+// The background's one way in: every command (popup, options, later content scripts) is
+// validated, written in one transaction, and followed by a refresh that recomputes the
+// summaries with `summarize`, publishes the snapshot, sets the badge, notifies and re-arms
+// the alarm. All state lives in the database, so a restarted worker resumes as it was.
+
+import type { LedgerEvent, Seat } from '../ledger/events';
+import { formatInstant } from '../ledger/instant';
+import { LedgerFileError, parseLedgerFile } from '../ledger/ledger-file';
+import { PLANS } from '../ledger/plans';
+import { replay } from '../ledger/replay';
+import { sendStatus } from '../ledger/send-status';
+import { summaryOf, type Summary } from '../ledger/summarize';
+import type { LedgerDb, SeatRecord } from '../store/db';
+import {
+  appendEvents,
+  exportLedger,
+  importLedger,
+  LedgerConflict,
+  listSeats,
+  seatEvents,
+} from '../store/ledger-store';
+import { type Command, parseCommand, type Reply } from '../messages/protocol';
+import { DEFAULT_SETTINGS, type Settings, settingsSchema } from '../messages/settings';
+import { type InmailRow, RECENT_INMAILS, type SeatBrief, type Snapshot } from '../messages/snapshot';
+import * as v from 'valibot';
+import { type Badge, badgeFor } from './badge';
+import { digestFor, nextWake } from './digest';
+import { CSV_HEADER, inmailsCsv } from './csv-export';
+
+/** What the service needs from the browser; faked in integration tests. */
+export interface Platform {
+  now(): number;
+  publish(snapshot: Snapshot): Promise<void>;
+  setBadge(badge: Badge): Promise<void>;
+  /** Arm the one-shot alarm at `when` (epoch ms), or clear it (null). */
+  setAlarm(when: number | null): Promise<void>;
+  notify(id: string, title: string, message: string): Promise<void>;
+  randomId(): string;
+}
+
+const META = {
+  settings: 'settings',
+  activeSeat: 'activeSeat',
+  announced: 'announced',
+  lastDigest: 'lastDigest',
+} as const;
+
+export class LedgerService {
+  /** Commands run one at a time, so a refresh never interleaves with a write. */
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    private readonly db: LedgerDb,
+    private readonly platform: Platform,
+  ) {}
+
+  /** Handles an untrusted message. Never throws: a bad one is answered with its error. */
+  handle(message: unknown): Promise<Reply<Record<string, unknown>>> {
+    const parsed = parseCommand(message);
+    if (!parsed.ok) return Promise.resolve({ ok: false, error: parsed.error });
+    return this.serially(async () => {
+      try {
+        const result = await this.run(parsed.command);
+        return { ok: true, ...result } as Reply<Record<string, unknown>>;
+      } catch (error) {
+        return { ok: false, error: describe(error) };
+      }
+    });
+  }
+
+  /** Recomputes and republishes everything (alarm, startup, install). */
+  refresh(): Promise<Snapshot> {
+    return this.serially(() => this.recompute());
+  }
+
+  private serially<T>(task: () => Promise<T>): Promise<T> {
+    const next = this.queue.then(task, task);
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  private async run(command: Command): Promise<Record<string, unknown>> {
+    const now = this.platform.now();
+    const at = formatInstant(now);
+    switch (command.type) {
+      case 'get-snapshot':
+        return { snapshot: await this.recompute() };
+      case 'setup-seat': {
+        const pool = PLANS[command.plan].pool;
+        const seat: SeatRecord = {
+          id: `local:${this.platform.randomId()}/${pool}`,
+          label: command.label,
+          plan: command.plan,
+          since: at,
+          timeZone: command.timeZone,
+          order: 0,
+        };
+        if (command.grantDay !== undefined) seat.grantDay = command.grantDay;
+        if (command.monthlyCredits !== undefined) seat.monthlyCredits = command.monthlyCredits;
+        if (command.cap !== undefined) seat.cap = command.cap;
+        await this.db.transaction('rw', this.db.seats, this.db.events, this.db.meta, async () => {
+          seat.order = ((await this.db.seats.orderBy('order').last())?.order ?? -1) + 1;
+          await this.db.seats.add(seat);
+          if (command.openingBalance !== undefined) {
+            await this.db.events.add({
+              id: this.platform.randomId(),
+              seat: seat.id,
+              type: 'opening-balance',
+              at,
+              balance: command.openingBalance,
+            });
+          }
+          if ((await this.db.meta.get(META.activeSeat)) === undefined) {
+            await this.db.meta.put({ key: META.activeSeat, value: seat.id });
+          }
+        });
+        return { seat: seat.id, snapshot: await this.recompute() };
+      }
+      case 'rename-seat': {
+        const updated = await this.db.seats.update(command.seat, { label: command.label });
+        if (updated === 0) throw new UserError(`no seat '${command.seat}'`);
+        return { snapshot: await this.recompute() };
+      }
+      case 'remove-seat': {
+        await this.db.transaction('rw', this.db.seats, this.db.events, this.db.meta, async () => {
+          await this.requireSeat(command.seat);
+          await this.db.events.where('seat').equals(command.seat).delete();
+          await this.db.seats.delete(command.seat);
+          const active = await this.db.meta.get(META.activeSeat);
+          if (active?.value === command.seat) {
+            const first = await this.db.seats.orderBy('order').first();
+            await this.db.meta.put({ key: META.activeSeat, value: first?.id ?? null });
+          }
+        });
+        return { snapshot: await this.recompute() };
+      }
+      case 'set-active-seat':
+        await this.requireSeat(command.seat);
+        await this.db.meta.put({ key: META.activeSeat, value: command.seat });
+        return { snapshot: await this.recompute() };
+      case 'log-send': {
+        await this.requireSeat(command.seat);
+        const id = this.platform.randomId();
+        const recipient: { name?: string; profileUrl?: string } = {};
+        if (command.recipientName) recipient.name = command.recipientName;
+        if (command.profileUrl) recipient.profileUrl = command.profileUrl;
+        await this.append({
+          id,
+          seat: command.seat,
+          type: 'inmail-sent',
+          at: command.at ?? at,
+          threadId: `manual:${id}`,
+          cost: command.cost,
+          surface: 'manual',
+          ...(Object.keys(recipient).length > 0 ? { recipient } : {}),
+        });
+        return { event: id, snapshot: await this.recompute() };
+      }
+      case 'mark-replied': {
+        await this.requireSeat(command.seat);
+        const id = this.platform.randomId();
+        await this.append({
+          id,
+          seat: command.seat,
+          type: 'reply-received',
+          at: command.at ?? at,
+          threadId: command.threadId,
+          kind: command.kind ?? 'reply',
+        });
+        return { event: id, snapshot: await this.recompute() };
+      }
+      case 'void-event': {
+        const target = await this.db.events.get([command.seat, command.target]);
+        if (target === undefined) throw new UserError(`no event '${command.target}' in this seat`);
+        if (target.type === 'voided') throw new UserError('an undo cannot be undone');
+        const id = this.platform.randomId();
+        await this.append({
+          id,
+          seat: command.seat,
+          type: 'voided',
+          at,
+          target: command.target,
+          ...(command.reason ? { reason: command.reason } : {}),
+        });
+        return { event: id, snapshot: await this.recompute() };
+      }
+      case 'adopt-observed': {
+        const seat = await this.requireSeat(command.seat);
+        const summary = await this.summaryFor(seat, now);
+        const drift = summary.observed?.drift ?? 0;
+        if (drift === 0) throw new UserError("the ledger already matches LinkedIn's number");
+        const id = this.platform.randomId();
+        await this.append({ id, seat: seat.id, type: 'adjustment', at, delta: drift, reason: "adopted LinkedIn's count" });
+        return { event: id, snapshot: await this.recompute() };
+      }
+      case 'preview-plan-change': {
+        const seat = await this.requireSeat(command.seat);
+        const state = replay(seat, await seatEvents(this.db, seat.id), now);
+        const forfeits = command.plan !== state.terms.plan ? state.available : 0;
+        return { forfeits, currentPlan: state.terms.plan };
+      }
+      case 'change-plan': {
+        const seat = await this.requireSeat(command.seat);
+        const existing = await seatEvents(this.db, seat.id);
+        if (existing.some((e) => e.type === 'plan-changed' && Date.parse(e.at) === now)) {
+          throw new UserError('the plan was changed a moment ago; try again');
+        }
+        const id = this.platform.randomId();
+        const { type: _type, seat: _seat, ...terms } = command;
+        await this.append({ id, seat: seat.id, type: 'plan-changed', at, ...terms });
+        return { event: id, snapshot: await this.recompute() };
+      }
+      case 'set-settings':
+        await this.db.meta.put({ key: META.settings, value: command.settings });
+        return { snapshot: await this.recompute() };
+      case 'import-ledger': {
+        const file = parseLedgerFile(command.text);
+        const counts = await importLedger(this.db, file);
+        const active = await this.db.meta.get(META.activeSeat);
+        if ((active?.value ?? null) === null && file.seats[0]) {
+          await this.db.meta.put({ key: META.activeSeat, value: file.seats[0].id });
+        }
+        return { imported: counts, snapshot: await this.recompute() };
+      }
+      case 'export-ledger':
+        return { file: await exportLedger(this.db, at) };
+      case 'export-csv': {
+        const rows: string[][] = [CSV_HEADER];
+        for (const seat of await listSeats(this.db)) {
+          const state = replay(seat, await seatEvents(this.db, seat.id), now);
+          rows.push(...inmailsCsv(seat, state));
+        }
+        return { csv: rows.map((r) => r.join(',')).join('\r\n') };
+      }
+      case 'delete-all':
+        await this.db.transaction('rw', [this.db.seats, this.db.events, this.db.unassigned, this.db.meta], async () => {
+          await Promise.all([this.db.seats.clear(), this.db.events.clear(), this.db.unassigned.clear(), this.db.meta.clear()]);
+        });
+        return { snapshot: await this.recompute() };
+    }
+  }
+
+  private async append(event: LedgerEvent): Promise<void> {
+    await appendEvents(this.db, [event]);
+  }
+
+  private async requireSeat(id: string): Promise<SeatRecord> {
+    const seat = await this.db.seats.get(id);
+    if (seat === undefined) throw new UserError(`no seat '${id}'`);
+    return seat;
+  }
+
+  private async summaryFor(seat: Seat, now: number, days?: number): Promise<Summary> {
+    return summaryOf(replay(seat, await seatEvents(this.db, seat.id), now), { days });
+  }
+
+  async settings(): Promise<Settings> {
+    const stored = (await this.db.meta.get(META.settings))?.value;
+    const parsed = v.safeParse(settingsSchema, stored);
+    return parsed.success ? parsed.output : DEFAULT_SETTINGS;
+  }
+
+  /** Summaries → snapshot, badge, digest notifications, next alarm. */
+  private async recompute(): Promise<Snapshot> {
+    const now = this.platform.now();
+    const settings = await this.settings();
+    const seats = await listSeats(this.db);
+    let activeId = ((await this.db.meta.get(META.activeSeat))?.value as string | null | undefined) ?? null;
+    if (!seats.some((s) => s.id === activeId)) activeId = seats[0]?.id ?? null;
+    const announced = new Set((await this.db.meta.get(META.announced))?.value as string[] | undefined);
+    const lastDigest = ((await this.db.meta.get(META.lastDigest))?.value ?? {}) as Record<string, string>;
+
+    const briefs: SeatBrief[] = [];
+    let activeSummary: Summary | null = null;
+    let inmails: InmailRow[] = [];
+    let wake = Number.POSITIVE_INFINITY;
+    let announcedChanged = false;
+    for (const seat of seats) {
+      const state = replay(seat, await seatEvents(this.db, seat.id), now);
+      const summary = summaryOf(state, { days: settings.horizonDays });
+      const zone = state.terms.timeZone;
+      briefs.push({ id: seat.id, label: seat.label, plan: state.terms.plan, timeZone: zone, available: summary.available });
+      if (seat.id === activeId) {
+        activeSummary = summary;
+        inmails = state.sends
+          .slice(-RECENT_INMAILS)
+          .reverse()
+          .map((s) => ({
+            id: s.id,
+            threadId: s.threadId,
+            sentAt: formatInstant(s.at),
+            cost: s.cost,
+            status: sendStatus(s, now),
+            ...(s.recipient ? { recipient: s.recipient } : {}),
+            windowClosesAt: formatInstant(s.windowClosesAt),
+            ...(s.answer ? { respondedAt: formatInstant(s.answer.at) } : {}),
+            refundable: s.answer === null && s.lot !== null && s.lot.state === 'live' && now <= s.windowClosesAt,
+          }));
+      }
+      const input = {
+        seat: { id: seat.id, label: seat.label, timeZone: zone },
+        summary,
+        now,
+        thresholds: settings.expiryThresholds,
+        notifyRefundWindows: settings.notifyRefundWindows,
+        announced,
+        lastDigestDay: lastDigest[seat.id] ?? null,
+      };
+      const digest = digestFor(input);
+      if (digest !== null) {
+        await this.platform.notify(`digest:${seat.id}:${digest.day}`, digest.title, digest.message);
+        for (const k of digest.keys) announced.add(k);
+        lastDigest[seat.id] = digest.day;
+        announcedChanged = true;
+        input.lastDigestDay = digest.day;
+      }
+      wake = Math.min(wake, nextWake(input));
+    }
+    if (announcedChanged) {
+      await this.db.meta.bulkPut([
+        { key: META.announced, value: [...announced] },
+        { key: META.lastDigest, value: lastDigest },
+      ]);
+    }
+
+    const active = seats.find((s) => s.id === activeId);
+    const snapshot: Snapshot = {
+      computedAt: formatInstant(now),
+      activeSeat: activeId,
+      seats: briefs,
+      summary: activeSummary,
+      inmails,
+      settings,
+      storageProblem: null,
+    };
+    await this.platform.publish(snapshot);
+    const activeBrief = briefs.find((b) => b.id === activeId);
+    await this.platform.setBadge(
+      badgeFor(activeSummary, active?.label ?? '', activeBrief?.timeZone ?? 'UTC', Math.max(0, ...settings.expiryThresholds)),
+    );
+    await this.platform.setAlarm(Number.isFinite(wake) ? wake : null);
+    return snapshot;
+  }
+}
+
+/** An error the rep can act on, passed through as it is. */
+export class UserError extends Error {}
+
+function describe(error: unknown): string {
+  if (error instanceof UserError || error instanceof LedgerFileError || error instanceof LedgerConflict) {
+    return error.message;
+  }
+  const name = (error as { name?: string })?.name;
+  if (name === 'QuotaExceededError') return 'the browser is out of storage space for the ledger; nothing was written';
+  return `could not save: ${(error as Error)?.message ?? String(error)}`;
+}

@@ -1,0 +1,51 @@
+// Wires the ledger service to the browser's events. Listeners are registered
+// synchronously, so a worker woken by any of them hears it.
+
+import { browser } from 'wxt/browser';
+import { LedgerDb } from '../store/db';
+import { browserPlatform, DAILY_ALARM } from './browser-platform';
+import { LedgerService } from './ledger-service';
+
+export const SALES_NAVIGATOR_HOME = 'https://www.linkedin.com/sales/home';
+
+export interface Hooks {
+  /** Resolves before the first refresh (test builds restore their clock here). */
+  ready?: Promise<void>;
+  /** Handles test-only messages; returns undefined for any other message. */
+  testMessage?: (message: unknown, service: LedgerService) => Promise<unknown> | undefined;
+  onNotify?: (id: string, message: string) => Promise<void>;
+}
+
+export function startBackground(hooks: Hooks = {}): LedgerService {
+  const db = new LedgerDb();
+  const service = new LedgerService(db, browserPlatform(hooks.onNotify));
+  const ready = hooks.ready ?? Promise.resolve();
+  const refresh = () => ready.then(() => service.refresh()).catch((error) => console.error('refresh failed', error));
+
+  browser.runtime.onMessage.addListener((message, sender) => {
+    // Only the extension's own pages command the ledger; content scripts get their own
+    // detection messages (validated like any untrusted input) in a later change.
+    if (sender.id !== browser.runtime.id || sender.tab !== undefined) return undefined;
+    const test = hooks.testMessage?.(message, service);
+    if (test !== undefined) return test;
+    return ready.then(() => service.handle(message));
+  });
+  browser.alarms.onAlarm.addListener(() => {
+    void refresh();
+  });
+  browser.runtime.onInstalled.addListener(() => {
+    void browser.alarms.create(DAILY_ALARM, { periodInMinutes: 24 * 60 });
+    // Ask the browser not to evict the ledger under storage pressure.
+    void navigator.storage?.persist?.();
+  });
+  browser.runtime.onStartup.addListener(() => {
+    void browser.alarms.create(DAILY_ALARM, { periodInMinutes: 24 * 60 });
+  });
+  browser.notifications.onClicked.addListener((id) => {
+    void browser.tabs.create({ url: SALES_NAVIGATOR_HOME });
+    void browser.notifications.clear(id);
+  });
+  // A woken worker brings the badge and snapshot up to date with the clock.
+  void refresh();
+  return service;
+}

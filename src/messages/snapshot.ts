@@ -1,0 +1,45 @@
+// What the background publishes to storage.local for the popup and the overlays: small,
+// ready to draw, never the database itself.
+
+import type { SendCost } from '../ledger/events';
+import type { PlanId } from '../ledger/plans';
+import type { SendStatus } from '../ledger/send-status';
+import type { Summary } from '../ledger/summarize';
+import type { Settings } from './settings';
+
+export const SNAPSHOT_KEY = 'snapshot';
+
+export interface SeatBrief {
+  id: string;
+  label: string;
+  plan: PlanId;
+  timeZone: string;
+  available: number;
+}
+
+export interface InmailRow {
+  id: string;
+  threadId: string;
+  sentAt: string;
+  cost: SendCost;
+  status: SendStatus;
+  recipient?: { name?: string; profileUrl?: string };
+  windowClosesAt: string;
+  respondedAt?: string;
+  /** Whether a response could still bring the credit back (pending refund). */
+  refundable: boolean;
+}
+
+export interface Snapshot {
+  computedAt: string;
+  activeSeat: string | null;
+  seats: SeatBrief[];
+  summary: Summary | null;
+  /** The active seat's latest InMails, newest first. */
+  inmails: InmailRow[];
+  settings: Settings;
+  /** A write that failed and is being retried, in words for the rep. */
+  storageProblem: string | null;
+}
+
+export const RECENT_INMAILS = 50;

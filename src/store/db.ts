@@ -1,0 +1,42 @@
+// The extension's database (DESIGN.md, "Background"). Every schema change is a new
+// version with its upgrade in schema-versions.ts and a test that opens the previous one.
+
+import Dexie, { type Table } from 'dexie';
+import type { LedgerEvent, Seat } from '../ledger/events';
+import { applySchema } from './schema-versions';
+
+export const DB_NAME = 'inmail-ledger';
+
+/** A seat as stored: the ledger file's seat plus what only the extension needs. */
+export interface SeatRecord extends Seat {
+  /** Position in the seat list (the ledger file keeps seats in this order). */
+  order: number;
+  /** The LinkedIn account the seat was first seen with (filled by detection). */
+  account?: string;
+}
+
+/** An event detected for a pool with no seat (or several), waiting for the user. */
+export interface UnassignedEvent {
+  key: string;
+  pool: string;
+  account?: string;
+  event: Omit<LedgerEvent, 'seat'>;
+  receivedAt: number;
+}
+
+export interface MetaRecord {
+  key: string;
+  value: unknown;
+}
+
+export class LedgerDb extends Dexie {
+  seats!: Table<SeatRecord, string>;
+  events!: Table<LedgerEvent, [string, string]>;
+  unassigned!: Table<UnassignedEvent, string>;
+  meta!: Table<MetaRecord, string>;
+
+  constructor(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
+    super(name, options);
+    applySchema(this);
+  }
+}

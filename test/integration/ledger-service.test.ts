@@ -1,0 +1,224 @@
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { BADGE_COLORS } from '../../src/background/badge';
+import { LedgerService } from '../../src/background/ledger-service';
+import { parseLedgerFile } from '../../src/ledger/ledger-file';
+import { summarize } from '../../src/ledger/summarize';
+import { LedgerDb } from '../../src/store/db';
+import { FakePlatform } from './fake-platform';
+
+let db: LedgerDb;
+let platform: FakePlatform;
+let service: LedgerService;
+let dbCount = 0;
+
+async function ok(message: unknown) {
+  const reply = await service.handle(message);
+  if (!reply.ok) throw new Error(`command failed: ${reply.error}`);
+  return reply as Record<string, unknown>;
+}
+
+async function setupSalesNavigator(balance = 150) {
+  const reply = await ok({
+    type: 'setup-seat',
+    label: 'Dana — Sales Navigator',
+    plan: 'sales-navigator-core',
+    timeZone: 'UTC',
+    openingBalance: balance,
+  });
+  return reply.seat as string;
+}
+
+beforeEach(() => {
+  db = new LedgerDb(`test-${++dbCount}`);
+  platform = new FakePlatform('2026-01-15T10:00:00Z');
+  service = new LedgerService(db, platform);
+});
+
+afterEach(async () => {
+  await db.delete();
+});
+
+describe('ingest', () => {
+  test('onboarding with an opening balance publishes the summary and the badge', async () => {
+    const seat = await setupSalesNavigator(150);
+    expect(platform.snapshot.activeSeat).toBe(seat);
+    expect(platform.snapshot.summary?.available).toBe(150);
+    expect(platform.badge?.text).toBe('150');
+    expect(platform.badge?.title).toMatch(/^150 InMail credits · 50 expire Jan 30/);
+  });
+
+  test('a logged send costs a credit, marking it replied brings it back', async () => {
+    const seat = await setupSalesNavigator(150);
+    const sent = await ok({ type: 'log-send', seat, recipientName: 'Sam Lee', cost: 'paid' });
+    expect(platform.badge?.text).toBe('149');
+    const row = platform.snapshot.inmails[0];
+    expect(row).toMatchObject({ id: sent.event, status: 'awaiting', recipient: { name: 'Sam Lee' } });
+    platform.clock += 3_600_000;
+    await ok({ type: 'mark-replied', seat, threadId: row?.threadId });
+    expect(platform.badge?.text).toBe('150');
+    expect(platform.snapshot.inmails[0]?.status).toBe('refunded');
+  });
+
+  test('a free send changes nothing but the statistics', async () => {
+    const seat = await setupSalesNavigator(150);
+    await ok({ type: 'log-send', seat, recipientName: 'Open Olivia', cost: 'free-open-profile' });
+    expect(platform.badge?.text).toBe('150');
+    expect(platform.snapshot.summary?.stats.freeSent).toBe(1);
+    expect(platform.snapshot.inmails[0]?.status).toBe('free');
+  });
+
+  test('undo of a wrong entry voids it', async () => {
+    const seat = await setupSalesNavigator(10);
+    const sent = await ok({ type: 'log-send', seat, recipientName: 'Oops', cost: 'paid' });
+    expect(platform.badge?.text).toBe('9');
+    await ok({ type: 'void-event', seat, target: sent.event });
+    expect(platform.badge?.text).toBe('10');
+    expect(platform.snapshot.inmails).toHaveLength(0);
+  });
+
+  test('a bad message gets an error naming the field and writes nothing', async () => {
+    const seat = await setupSalesNavigator(10);
+    const before = await db.events.count();
+    const reply = await service.handle({ type: 'log-send', seat, recipientName: 'X', cost: 'cheap' });
+    expect(reply).toMatchObject({ ok: false, error: expect.stringMatching(/^cost: /) });
+    expect(await service.handle({ type: 'drop-tables' })).toMatchObject({ ok: false });
+    expect(await service.handle(null)).toMatchObject({ ok: false });
+    expect(await db.events.count()).toBe(before);
+  });
+
+  test('the same event twice is recorded once; other content under its id is refused', async () => {
+    const file = {
+      format: 'inmail-ledger',
+      version: 1,
+      seats: [{ id: 's1', label: 'One', plan: 'premium-business', since: '2026-01-01T00:00:00Z' }],
+      events: [
+        { id: 'e1', seat: 's1', type: 'inmail-sent', at: '2026-01-02T00:00:00Z', threadId: 't', cost: 'paid' },
+      ],
+    };
+    await ok({ type: 'import-ledger', text: JSON.stringify(file) });
+    await ok({ type: 'import-ledger', text: JSON.stringify(file) });
+    expect(await db.events.count()).toBe(1);
+    const changed = structuredClone(file);
+    (changed.events[0] as { cost: string }).cost = 'free-connection';
+    const reply = await service.handle({ type: 'import-ledger', text: JSON.stringify(changed) });
+    expect(reply).toMatchObject({ ok: false, error: expect.stringContaining("'e1'") });
+    expect(await db.events.count()).toBe(1);
+  });
+
+  test('a malformed import says where and changes nothing', async () => {
+    await setupSalesNavigator(10);
+    const before = JSON.stringify((await ok({ type: 'export-ledger' })).file);
+    const reply = await service.handle({
+      type: 'import-ledger',
+      text: '{"format":"inmail-ledger","version":1,"seats":[],"events":[{"id":"x"}]}',
+    });
+    expect(reply).toMatchObject({ ok: false, error: expect.stringMatching(/^events\[0\]/) });
+    expect(JSON.stringify((await ok({ type: 'export-ledger' })).file)).toBe(before);
+  });
+
+  test('export then import into a fresh database gives the same figures as summarize', async () => {
+    const seat = await setupSalesNavigator(120);
+    await ok({ type: 'log-send', seat, recipientName: 'A', cost: 'paid' });
+    await ok({ type: 'log-send', seat, recipientName: 'B', cost: 'paid' });
+    const exported = (await ok({ type: 'export-ledger' })).file;
+    const text = JSON.stringify(exported);
+
+    const other = new LedgerService(new LedgerDb(`test-${++dbCount}`), platform);
+    const reply = await other.handle({ type: 'import-ledger', text });
+    expect(reply.ok).toBe(true);
+    const file = parseLedgerFile(text);
+    const expected = summarize(file.seats[0]!, file.events, platform.clock);
+    expect(platform.snapshot.summary?.available).toBe(expected.available);
+    expect(platform.snapshot.summary?.lots).toEqual(expected.lots);
+    expect(platform.badge?.text).toBe(String(expected.available));
+  });
+
+  test("adopting LinkedIn's number records an adjustment of the drift", async () => {
+    const file = {
+      format: 'inmail-ledger',
+      version: 1,
+      seats: [{ id: 's1', label: 'One', plan: 'sales-navigator-core', since: '2026-01-01T00:00:00Z' }],
+      events: [{ id: 'o', seat: 's1', type: 'observed-balance', at: '2026-01-10T00:00:00Z', balance: 47 }],
+    };
+    await ok({ type: 'import-ledger', text: JSON.stringify(file) });
+    expect(platform.snapshot.summary?.observed?.drift).toBe(-3);
+    await ok({ type: 'adopt-observed', seat: 's1' });
+    expect(platform.snapshot.summary?.available).toBe(47);
+    expect(platform.snapshot.summary?.observed?.drift).toBe(0);
+    expect(await service.handle({ type: 'adopt-observed', seat: 's1' })).toMatchObject({ ok: false });
+  });
+
+  test('a plan change previews and then forfeits the live credits', async () => {
+    const seat = await setupSalesNavigator(80);
+    platform.clock += 60_000;
+    expect(await service.handle({ type: 'preview-plan-change', seat, plan: 'none' })).toMatchObject({
+      ok: true,
+      forfeits: 80,
+    });
+    await ok({ type: 'change-plan', seat, plan: 'none' });
+    expect(platform.snapshot.summary?.available).toBe(0);
+    expect(platform.snapshot.summary?.stats.forfeited).toBe(80);
+    expect(platform.snapshot.summary?.nextGrant).toBeNull();
+  });
+
+  test('seats: add, rename, switch, remove; the first seat becomes active', async () => {
+    const first = await setupSalesNavigator(10);
+    const second = (
+      await ok({ type: 'setup-seat', label: 'Premium', plan: 'premium-business', timeZone: 'Europe/Berlin', grantDay: 9, openingBalance: 3 })
+    ).seat as string;
+    expect(platform.snapshot.activeSeat).toBe(first);
+    await ok({ type: 'set-active-seat', seat: second });
+    expect(platform.badge?.text).toBe('3');
+    await ok({ type: 'rename-seat', seat: second, label: 'Premium Business' });
+    expect(platform.snapshot.seats.map((s) => s.label)).toEqual(['Dana — Sales Navigator', 'Premium Business']);
+    await ok({ type: 'remove-seat', seat: second });
+    expect(platform.snapshot.activeSeat).toBe(first);
+    expect(await db.events.where('seat').equals(second).count()).toBe(0);
+  });
+
+  test('a service over the same database after a restart sees everything, counted once', async () => {
+    const seat = await setupSalesNavigator(50);
+    await ok({ type: 'log-send', seat, recipientName: 'A', cost: 'paid' });
+    const restarted = new LedgerService(db, platform);
+    const snapshot = await restarted.refresh();
+    expect(snapshot.summary?.available).toBe(49);
+    expect(snapshot.summary?.stats.paidSent).toBe(1);
+  });
+});
+
+describe('badge, alarms and notifications', () => {
+  test('badge turns amber within the threshold and red within two days of an expiry', async () => {
+    await setupSalesNavigator(150);
+    // Opening on Jan 15: lots of Nov 1, Dec 1, Jan 1; Nov 1's expires Jan 30.
+    expect(platform.badge?.color).toBe(BADGE_COLORS.neutral);
+    platform.clock = Date.parse('2026-01-24T12:00:00Z');
+    await service.refresh();
+    expect(platform.badge?.color).toBe(BADGE_COLORS.amber);
+    platform.clock = Date.parse('2026-01-28T12:00:00Z');
+    await service.refresh();
+    expect(platform.badge?.color).toBe(BADGE_COLORS.red);
+  });
+
+  test('the alarm is armed at the next instant that matters', async () => {
+    await setupSalesNavigator(150);
+    // Next: the 7-day threshold of the lot expiring Jan 30 → Jan 23 00:00.
+    expect(platform.alarm).toBe(Date.parse('2026-01-23T00:00:00Z'));
+  });
+
+  test('one digest per seat per day; each threshold once; held items come the next day', async () => {
+    await setupSalesNavigator(150);
+    platform.clock = Date.parse('2026-01-23T00:00:00Z');
+    await service.refresh();
+    expect(platform.notifications.map((n) => n.message)).toEqual(['50 credits expire Jan 30 — in 7 days']);
+    await service.refresh();
+    expect(platform.notifications).toHaveLength(1);
+    // The 2-day threshold: Jan 28.
+    platform.clock = Date.parse('2026-01-28T00:00:00Z');
+    await service.refresh();
+    expect(platform.notifications.at(-1)?.message).toBe('50 credits expire Jan 30 — in 2 days');
+    expect(platform.notifications).toHaveLength(2);
+    await service.refresh();
+    expect(platform.notifications).toHaveLength(2);
+  });
+});
