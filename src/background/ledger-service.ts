@@ -260,6 +260,17 @@ export class LedgerService {
     return parsed.success ? parsed.output : DEFAULT_SETTINGS;
   }
 
+  /** A notification that cannot be shown stays due: it is tried again at the next refresh. */
+  private async tryNotify(id: string, title: string, message: string): Promise<boolean> {
+    try {
+      await this.platform.notify(id, title, message);
+      return true;
+    } catch (error) {
+      console.warn('notification not shown', error);
+      return false;
+    }
+  }
+
   /** Summaries → snapshot, badge, digest notifications, next alarm. */
   private async recompute(): Promise<Snapshot> {
     const now = this.platform.now();
@@ -307,8 +318,7 @@ export class LedgerService {
         lastDigestDay: lastDigest[seat.id] ?? null,
       };
       const digest = digestFor(input);
-      if (digest !== null) {
-        await this.platform.notify(`digest:${seat.id}:${digest.day}`, digest.title, digest.message);
+      if (digest !== null && (await this.tryNotify(`digest:${seat.id}:${digest.day}`, digest.title, digest.message))) {
         for (const k of digest.keys) announced.add(k);
         lastDigest[seat.id] = digest.day;
         announcedChanged = true;

@@ -25,7 +25,8 @@ export function startBackground(hooks: Hooks = {}): LedgerService {
   browser.runtime.onMessage.addListener((message, sender) => {
     // Only the extension's own pages command the ledger; content scripts get their own
     // detection messages (validated like any untrusted input) in a later change.
-    if (sender.id !== browser.runtime.id || sender.tab !== undefined) return undefined;
+    const fromOwnPage = sender.id === browser.runtime.id && sender.url?.startsWith(browser.runtime.getURL('/'));
+    if (!fromOwnPage) return undefined;
     const test = hooks.testMessage?.(message, service);
     if (test !== undefined) return test;
     return ready.then(() => service.handle(message));

@@ -16,3 +16,29 @@ export function shortDate(at: number, timeZone: string): string {
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }
+
+/** Whole local calendar days from `now` to `at` in the zone (0 = today). */
+export function daysFromNow(now: number, at: number, timeZone: string): number {
+  const day = (t: number) => {
+    const [y, m, d] = localDay(t, timeZone).split('-').map(Number) as [number, number, number];
+    return Date.UTC(y, m - 1, d) / 86_400_000;
+  };
+  return day(at) - day(now);
+}
+
+/** "2026-12-03" in the zone. */
+export function localDay(at: number, timeZone: string): string {
+  const key = `iso|${timeZone}`;
+  let f = dateFormats.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone });
+    dateFormats.set(key, f);
+  }
+  return f.format(at);
+}
+
+export function inDays(days: number): string {
+  if (days <= 0) return 'today';
+  if (days === 1) return 'tomorrow';
+  return `in ${days} days`;
+}
