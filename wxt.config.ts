@@ -4,11 +4,20 @@ import { defineConfig } from 'wxt';
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({ plugins: [preact()] }),
-  manifest: {
+  manifest: ({ browser }) => ({
     name: 'InMail Ledger',
-    description: 'Know how many LinkedIn InMail credits you have, which expire when, and which sends may still come back.',
+    description:
+      'Know how many LinkedIn InMail credits you have, which expire when, and which sends may still come back.',
+    // The least we need: our own storage, a schedule for expiry alerts, the alerts, and
+    // LinkedIn pages. No other host, no tabs, no history.
     permissions: ['storage', 'alarms', 'notifications', 'unlimitedStorage'],
     host_permissions: ['https://www.linkedin.com/*'],
-    browser_specific_settings: { gecko: { id: 'inmail-ledger@example.org' } },
-  },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: { id: 'inmail-ledger@inmail-ledger.app', strict_min_version: '115.0' },
+          },
+        }
+      : {}),
+  }),
 });

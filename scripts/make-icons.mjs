@@ -51,7 +51,8 @@ function png(size, pixel) {
 /** Coverage of a shape at (u, v) in a unit square, by 4×4 supersampling. */
 function coverage(u, v, d, inside) {
   let n = 0;
-  for (let i = 0; i < 4; i++) for (let j = 0; j < 4; j++) if (inside(u + ((i + 0.5) / 4) * d, v + ((j + 0.5) / 4) * d)) n++;
+  for (let i = 0; i < 4; i++)
+    for (let j = 0; j < 4; j++) if (inside(u + ((i + 0.5) / 4) * d, v + ((j + 0.5) / 4) * d)) n++;
   return n / 16;
 }
 

@@ -25,7 +25,8 @@ export function badgeFor(
   timeZone: string,
   thresholdDays: number,
 ): Badge {
-  if (summary === null) return { text: '', color: BADGE_COLORS.neutral, title: 'InMail Ledger: set up your seat' };
+  if (summary === null)
+    return { text: '', color: BADGE_COLORS.neutral, title: 'InMail Ledger: set up your seat' };
   const at = Date.parse(summary.at);
   const soonest = summary.lots.reduce<number>((min, l) => Math.min(min, Date.parse(l.expiresAt)), Infinity);
   const within = (days: number) => Number.isFinite(soonest) && soonest <= addDays(timeZone, at, days);

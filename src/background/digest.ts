@@ -55,7 +55,9 @@ export function dueItems(input: DigestInput): Due[] {
     // The nearest threshold already reached; reaching it covers every larger one too.
     const reached = thresholds.find((d) => now >= addDays(zone, expiresAt, -d));
     if (reached === undefined) continue;
-    const keys = thresholds.filter((d) => d >= reached).map((d) => `lot:${new Date(expiresAt).toISOString()}:${d}`);
+    const keys = thresholds
+      .filter((d) => d >= reached)
+      .map((d) => `lot:${new Date(expiresAt).toISOString()}:${d}`);
     if (keys.every((k) => announced.has(k))) continue;
     const days = daysUntil(zone, now, expiresAt);
     const when = days <= 0 ? 'today' : days === 1 ? 'tomorrow' : `in ${days} days`;
@@ -69,7 +71,9 @@ export function dueItems(input: DigestInput): Due[] {
       const closes = Date.parse(item.windowClosesAt);
       return closes >= now && closes <= addDays(zone, now, REFUND_NOTICE_DAYS);
     });
-    const keys = closing.map((item) => `refund:${item.threadId}:${item.sentAt}`).filter((k) => !announced.has(k));
+    const keys = closing
+      .map((item) => `refund:${item.threadId}:${item.sentAt}`)
+      .filter((k) => !announced.has(k));
     if (keys.length > 0) {
       out.push({ keys, text: `${plural(keys.length, 'refund window')} close this week` });
     }

@@ -3,13 +3,17 @@
 // summaries with `summarize`, publishes the snapshot, sets the badge, notifies and re-arms
 // the alarm. All state lives in the database, so a restarted worker resumes as it was.
 
+import * as v from 'valibot';
 import type { LedgerEvent, Seat } from '../ledger/events';
 import { formatInstant } from '../ledger/instant';
 import { LedgerFileError, parseLedgerFile } from '../ledger/ledger-file';
 import { PLANS } from '../ledger/plans';
 import { replay } from '../ledger/replay';
 import { sendStatus } from '../ledger/send-status';
-import { summaryOf, type Summary } from '../ledger/summarize';
+import { type Summary, summaryOf } from '../ledger/summarize';
+import { type Command, parseCommand, type Reply } from '../messages/protocol';
+import { DEFAULT_SETTINGS, type Settings, settingsSchema } from '../messages/settings';
+import { type InmailRow, RECENT_INMAILS, type SeatBrief, type Snapshot } from '../messages/snapshot';
 import type { LedgerDb, SeatRecord } from '../store/db';
 import {
   appendEvents,
@@ -19,13 +23,9 @@ import {
   listSeats,
   seatEvents,
 } from '../store/ledger-store';
-import { type Command, parseCommand, type Reply } from '../messages/protocol';
-import { DEFAULT_SETTINGS, type Settings, settingsSchema } from '../messages/settings';
-import { type InmailRow, RECENT_INMAILS, type SeatBrief, type Snapshot } from '../messages/snapshot';
-import * as v from 'valibot';
 import { type Badge, badgeFor } from './badge';
-import { digestFor, nextWake } from './digest';
 import { CSV_HEADER, inmailsCsv } from './csv-export';
+import { digestFor, nextWake } from './digest';
 
 /** What the service needs from the browser; faked in integration tests. */
 export interface Platform {
@@ -63,7 +63,7 @@ export class LedgerService {
         const result = await this.run(parsed.command);
         return { ok: true, ...result } as Reply<Record<string, unknown>>;
       } catch (error) {
-        return { ok: false, error: describe(error) };
+        return { ok: false, error: errorText(error) };
       }
     });
   }
@@ -190,7 +190,14 @@ export class LedgerService {
         const drift = summary.observed?.drift ?? 0;
         if (drift === 0) throw new UserError("the ledger already matches LinkedIn's number");
         const id = this.platform.randomId();
-        await this.append({ id, seat: seat.id, type: 'adjustment', at, delta: drift, reason: "adopted LinkedIn's count" });
+        await this.append({
+          id,
+          seat: seat.id,
+          type: 'adjustment',
+          at,
+          delta: drift,
+          reason: "adopted LinkedIn's count",
+        });
         return { event: id, snapshot: await this.recompute() };
       }
       case 'preview-plan-change': {
@@ -233,9 +240,18 @@ export class LedgerService {
         return { csv: rows.map((r) => r.join(',')).join('\r\n') };
       }
       case 'delete-all':
-        await this.db.transaction('rw', [this.db.seats, this.db.events, this.db.unassigned, this.db.meta], async () => {
-          await Promise.all([this.db.seats.clear(), this.db.events.clear(), this.db.unassigned.clear(), this.db.meta.clear()]);
-        });
+        await this.db.transaction(
+          'rw',
+          [this.db.seats, this.db.events, this.db.unassigned, this.db.meta],
+          async () => {
+            await Promise.all([
+              this.db.seats.clear(),
+              this.db.events.clear(),
+              this.db.unassigned.clear(),
+              this.db.meta.clear(),
+            ]);
+          },
+        );
         return { snapshot: await this.recompute() };
     }
   }
@@ -290,7 +306,13 @@ export class LedgerService {
       const state = replay(seat, await seatEvents(this.db, seat.id), now);
       const summary = summaryOf(state, { days: settings.horizonDays });
       const zone = state.terms.timeZone;
-      briefs.push({ id: seat.id, label: seat.label, plan: state.terms.plan, timeZone: zone, available: summary.available });
+      briefs.push({
+        id: seat.id,
+        label: seat.label,
+        plan: state.terms.plan,
+        timeZone: zone,
+        available: summary.available,
+      });
       if (seat.id === activeId) {
         activeSummary = summary;
         inmails = state.sends
@@ -305,7 +327,8 @@ export class LedgerService {
             ...(s.recipient ? { recipient: s.recipient } : {}),
             windowClosesAt: formatInstant(s.windowClosesAt),
             ...(s.answer ? { respondedAt: formatInstant(s.answer.at) } : {}),
-            refundable: s.answer === null && s.lot !== null && s.lot.state === 'live' && now <= s.windowClosesAt,
+            refundable:
+              s.answer === null && s.lot !== null && s.lot.state === 'live' && now <= s.windowClosesAt,
           }));
       }
       const input = {
@@ -318,7 +341,10 @@ export class LedgerService {
         lastDigestDay: lastDigest[seat.id] ?? null,
       };
       const digest = digestFor(input);
-      if (digest !== null && (await this.tryNotify(`digest:${seat.id}:${digest.day}`, digest.title, digest.message))) {
+      if (
+        digest !== null &&
+        (await this.tryNotify(`digest:${seat.id}:${digest.day}`, digest.title, digest.message))
+      ) {
         for (const k of digest.keys) announced.add(k);
         lastDigest[seat.id] = digest.day;
         announcedChanged = true;
@@ -346,7 +372,12 @@ export class LedgerService {
     await this.platform.publish(snapshot);
     const activeBrief = briefs.find((b) => b.id === activeId);
     await this.platform.setBadge(
-      badgeFor(activeSummary, active?.label ?? '', activeBrief?.timeZone ?? 'UTC', Math.max(0, ...settings.expiryThresholds)),
+      badgeFor(
+        activeSummary,
+        active?.label ?? '',
+        activeBrief?.timeZone ?? 'UTC',
+        Math.max(0, ...settings.expiryThresholds),
+      ),
     );
     await this.platform.setAlarm(Number.isFinite(wake) ? wake : null);
     return snapshot;
@@ -356,11 +387,12 @@ export class LedgerService {
 /** An error the rep can act on, passed through as it is. */
 export class UserError extends Error {}
 
-function describe(error: unknown): string {
+function errorText(error: unknown): string {
   if (error instanceof UserError || error instanceof LedgerFileError || error instanceof LedgerConflict) {
     return error.message;
   }
   const name = (error as { name?: string })?.name;
-  if (name === 'QuotaExceededError') return 'the browser is out of storage space for the ledger; nothing was written';
+  if (name === 'QuotaExceededError')
+    return 'the browser is out of storage space for the ledger; nothing was written';
   return `could not save: ${(error as Error)?.message ?? String(error)}`;
 }

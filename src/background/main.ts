@@ -20,12 +20,14 @@ export function startBackground(hooks: Hooks = {}): LedgerService {
   const db = new LedgerDb();
   const service = new LedgerService(db, browserPlatform(hooks.onNotify));
   const ready = hooks.ready ?? Promise.resolve();
-  const refresh = () => ready.then(() => service.refresh()).catch((error) => console.error('refresh failed', error));
+  const refresh = () =>
+    ready.then(() => service.refresh()).catch((error) => console.error('refresh failed', error));
 
   browser.runtime.onMessage.addListener((message, sender) => {
     // Only the extension's own pages command the ledger; content scripts get their own
     // detection messages (validated like any untrusted input) in a later change.
-    const fromOwnPage = sender.id === browser.runtime.id && sender.url?.startsWith(browser.runtime.getURL('/'));
+    const fromOwnPage =
+      sender.id === browser.runtime.id && sender.url?.startsWith(browser.runtime.getURL('/'));
     if (!fromOwnPage) return undefined;
     const test = hooks.testMessage?.(message, service);
     if (test !== undefined) return test;

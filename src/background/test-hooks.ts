@@ -12,7 +12,7 @@ const NOTIFIED_KEY = 'test:notified';
 export function testHooks(): Hooks {
   const ready = browser.storage.local.get(CLOCK_KEY).then((stored) => {
     const at = stored[CLOCK_KEY];
-    if (typeof at === "number") setNow(at);
+    if (typeof at === 'number') setNow(at);
   });
   return {
     ready,
@@ -34,7 +34,9 @@ export function testHooks(): Hooks {
         return ready.then(async () => ({ ok: true, snapshot: await service.refresh() }));
       }
       if (m?.type === 'test:notified') {
-        return browser.storage.local.get(NOTIFIED_KEY).then((s) => ({ ok: true, notified: s[NOTIFIED_KEY] ?? [] }));
+        return browser.storage.local
+          .get(NOTIFIED_KEY)
+          .then((s) => ({ ok: true, notified: s[NOTIFIED_KEY] ?? [] }));
       }
       return undefined;
     },

@@ -20,7 +20,9 @@ const MAX_DAYS = 3650;
 export function parseArgs(argv: readonly string[], now: number): CliArgs {
   const [command, ...rest] = argv;
   if (command !== 'summary' && command !== 'report') {
-    throw new UsageError(command === undefined ? `no command given; ${USAGE}` : `unknown command '${command}'; ${USAGE}`);
+    throw new UsageError(
+      command === undefined ? `no command given; ${USAGE}` : `unknown command '${command}'; ${USAGE}`,
+    );
   }
   let file: string | undefined;
   const options = new Map<string, string>();
@@ -29,7 +31,8 @@ export function parseArgs(argv: readonly string[], now: number): CliArgs {
     if (arg.startsWith('--')) {
       const eq = arg.indexOf('=');
       const name = eq === -1 ? arg.slice(2) : arg.slice(2, eq);
-      if (!['at', 'seat', 'days'].includes(name)) throw new UsageError(`unknown option '--${name}'; ${USAGE}`);
+      if (!['at', 'seat', 'days'].includes(name))
+        throw new UsageError(`unknown option '--${name}'; ${USAGE}`);
       if (options.has(name)) throw new UsageError(`--${name} given twice`);
       const value = eq === -1 ? rest[++k] : arg.slice(eq + 1);
       if (value === undefined || value === '') throw new UsageError(`--${name} needs a value`);
@@ -47,7 +50,9 @@ export function parseArgs(argv: readonly string[], now: number): CliArgs {
   if (atText !== undefined) {
     const parsed = parseInstant(atText);
     if (parsed === null) {
-      throw new UsageError(`--at '${atText}' is not an ISO 8601 instant with an offset (e.g. 2026-03-01T00:00:00Z)`);
+      throw new UsageError(
+        `--at '${atText}' is not an ISO 8601 instant with an offset (e.g. 2026-03-01T00:00:00Z)`,
+      );
     }
     at = parsed;
   }

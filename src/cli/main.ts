@@ -13,7 +13,9 @@ function run(argv: readonly string[]): string {
   try {
     text = readFileSync(args.file, 'utf8');
   } catch (error) {
-    throw new UsageError(`cannot read '${args.file}': ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    throw new UsageError(
+      `cannot read '${args.file}': ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+    );
   }
   const file = parseLedgerFile(text);
   let seats = file.seats;

@@ -5,9 +5,16 @@ import { PLANS } from '../ledger/plans';
 import type { Summary } from '../ledger/summarize';
 import { localDateString } from '../ledger/zoned-time';
 
-
 export function formatReport(rows: { seat: Seat; summary: Summary }[]): string {
-  const header = ['seat', 'plan', 'available', 'expiring soon', 'pending refunds', 'response rate', 'next grant'];
+  const header = [
+    'seat',
+    'plan',
+    'available',
+    'expiring soon',
+    'pending refunds',
+    'response rate',
+    'next grant',
+  ];
   const body = rows.map(({ seat, summary: s }) => {
     // Dates as the rep sees them: in the seat's time zone.
     const day = (iso: string | undefined) =>
@@ -29,7 +36,16 @@ export function formatReport(rows: { seat: Seat; summary: Summary }[]): string {
   });
   const widths = header.map((h, c) => Math.max(h.length, ...body.map((r) => (r[c] as string).length)));
   const line = (cells: string[]) =>
-    cells.map((cell, c) => (c === 2 ? cell.padStart(widths[c] as number) : cell.padEnd(widths[c] as number))).join('  ').trimEnd();
+    cells
+      .map((cell, c) => (c === 2 ? cell.padStart(widths[c] as number) : cell.padEnd(widths[c] as number)))
+      .join('  ')
+      .trimEnd();
   const at = rows[0]?.summary.at ?? '';
-  return [`InMail credits at ${at}`, '', line(header), line(widths.map((w) => '-'.repeat(w))), ...body.map(line)].join('\n');
+  return [
+    `InMail credits at ${at}`,
+    '',
+    line(header),
+    line(widths.map((w) => '-'.repeat(w))),
+    ...body.map(line),
+  ].join('\n');
 }

@@ -38,7 +38,8 @@ const instant = v.pipe(
   v.string('expected an ISO 8601 instant with an offset'),
   v.check(
     (s) => parseInstant(s) !== null,
-    (i) => `${quote(i.input)} is not a date (expected ISO 8601 with an offset, e.g. 2026-01-10T09:00:00+01:00)`,
+    (i) =>
+      `${quote(i.input)} is not a date (expected ISO 8601 with an offset, e.g. 2026-01-10T09:00:00+01:00)`,
   ),
 );
 const text = v.string('expected a string');
@@ -142,7 +143,10 @@ const eventSchema = v.variant(
 );
 
 const fileSchema = strict({
-  format: v.literal(LEDGER_FORMAT, (i) => `${quote(i.input)} is not an InMail Ledger file (expected 'inmail-ledger')`),
+  format: v.literal(
+    LEDGER_FORMAT,
+    (i) => `${quote(i.input)} is not an InMail Ledger file (expected 'inmail-ledger')`,
+  ),
   version: v.literal(LEDGER_VERSION, (i) => `version ${quote(i.input)} is not supported (expected 1)`),
   exportedAt: v.optional(instant),
   seats: v.array(seatSchema, 'expected a list of seats'),
@@ -164,35 +168,65 @@ function pathOf(issue: v.BaseIssue<unknown>): string {
 function checkRelations(file: LedgerFile): void {
   const seats = new Map<string, { since: number; ids: Set<string>; opening: boolean; plans: Set<number> }>();
   file.seats.forEach((seat, k) => {
-    if (seats.has(seat.id)) throw new LedgerFileError(`seats[${k}].id`, `${quote(seat.id)} is already the id of another seat`);
-    seats.set(seat.id, { since: parseInstant(seat.since) as number, ids: new Set(), opening: false, plans: new Set() });
+    if (seats.has(seat.id))
+      throw new LedgerFileError(`seats[${k}].id`, `${quote(seat.id)} is already the id of another seat`);
+    seats.set(seat.id, {
+      since: parseInstant(seat.since) as number,
+      ids: new Set(),
+      opening: false,
+      plans: new Set(),
+    });
   });
   const types = new Map<string, Map<string, string>>();
   file.events.forEach((e, k) => {
     const seat = seats.get(e.seat);
     if (!seat) throw new LedgerFileError(`events[${k}].seat`, `${quote(e.seat)} is not a seat of this file`);
-    if (seat.ids.has(e.id)) throw new LedgerFileError(`events[${k}].id`, `${quote(e.id)} is already the id of another event of this seat`);
+    if (seat.ids.has(e.id))
+      throw new LedgerFileError(
+        `events[${k}].id`,
+        `${quote(e.id)} is already the id of another event of this seat`,
+      );
     seat.ids.add(e.id);
     let byId = types.get(e.seat);
-    if (!byId) types.set(e.seat, (byId = new Map()));
+    if (!byId) {
+      byId = new Map();
+      types.set(e.seat, byId);
+    }
     byId.set(e.id, e.type);
     const t = parseInstant(e.at) as number;
-    if (t < seat.since) throw new LedgerFileError(`events[${k}].at`, `${quote(e.at)} is before the seat's since (${file.seats.find((s) => s.id === e.seat)?.since})`);
+    if (t < seat.since)
+      throw new LedgerFileError(
+        `events[${k}].at`,
+        `${quote(e.at)} is before the seat's since (${file.seats.find((s) => s.id === e.seat)?.since})`,
+      );
     if (e.type === 'opening-balance') {
       if (seat.opening) throw new LedgerFileError(`events[${k}]`, 'a seat has at most one opening-balance');
-      if (t !== seat.since) throw new LedgerFileError(`events[${k}].at`, `an opening-balance is at the seat's since (${file.seats.find((s) => s.id === e.seat)?.since})`);
+      if (t !== seat.since)
+        throw new LedgerFileError(
+          `events[${k}].at`,
+          `an opening-balance is at the seat's since (${file.seats.find((s) => s.id === e.seat)?.since})`,
+        );
       seat.opening = true;
     }
     if (e.type === 'plan-changed') {
-      if (seat.plans.has(t)) throw new LedgerFileError(`events[${k}].at`, 'a seat has at most one plan-changed at any one instant');
+      if (seat.plans.has(t))
+        throw new LedgerFileError(
+          `events[${k}].at`,
+          'a seat has at most one plan-changed at any one instant',
+        );
       seat.plans.add(t);
     }
   });
   file.events.forEach((e, k) => {
     if (e.type !== 'voided') return;
     const target = types.get(e.seat)?.get(e.target);
-    if (target === undefined) throw new LedgerFileError(`events[${k}].target`, `${quote(e.target)} is not an event of this seat`);
-    if (target === 'voided') throw new LedgerFileError(`events[${k}].target`, `${quote(e.target)} is a void: a void cannot be voided`);
+    if (target === undefined)
+      throw new LedgerFileError(`events[${k}].target`, `${quote(e.target)} is not an event of this seat`);
+    if (target === 'voided')
+      throw new LedgerFileError(
+        `events[${k}].target`,
+        `${quote(e.target)} is a void: a void cannot be voided`,
+      );
   });
 }
 

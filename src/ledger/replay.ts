@@ -116,7 +116,8 @@ function effectiveEvents(seat: Seat, input: readonly LedgerEvent[], at: number):
   let voids: Map<string, string> | null = null;
   for (const e of input) {
     if (e.type === 'voided' && (e.seat === undefined || e.seat === seat.id)) {
-      (voids ??= new Map()).set(e.id, e.target);
+      voids ??= new Map();
+      voids.set(e.id, e.target);
     }
   }
   let voided: Set<string> | null = null;

@@ -3,7 +3,7 @@
 
 import type { LedgerEvent, Seat } from './events';
 import { formatInstant, parseInstant } from './instant';
-import { LOT_DAYS, type LedgerState, type Lot, replay, type SendRecord } from './replay';
+import { type LedgerState, LOT_DAYS, type Lot, replay, type SendRecord } from './replay';
 import { grantAtOrAfter } from './terms';
 import { addDays, DAY_MS, fromWallClock, wallClock } from './zoned-time';
 
@@ -116,7 +116,8 @@ export function summaryOf(state: LedgerState, options: SummaryOptions = {}): Sum
   const withCredits = state.live.filter((l) => l.remaining > 0).sort(bySpendingOrder);
   const expiringByDate = new Map<number, number>();
   for (const l of withCredits) {
-    if (l.expiresAt <= horizon) expiringByDate.set(l.expiresAt, (expiringByDate.get(l.expiresAt) ?? 0) + l.remaining);
+    if (l.expiresAt <= horizon)
+      expiringByDate.set(l.expiresAt, (expiringByDate.get(l.expiresAt) ?? 0) + l.remaining);
   }
   const byDate = [...expiringByDate.entries()]
     .sort((a, b) => a[0] - b[0])
@@ -198,7 +199,11 @@ export function summaryOf(state: LedgerState, options: SummaryOptions = {}): Sum
     observed:
       state.observed === null
         ? null
-        : { at: formatInstant(state.observed.at), balance: state.observed.balance, drift: state.observed.drift },
+        : {
+            at: formatInstant(state.observed.at),
+            balance: state.observed.balance,
+            drift: state.observed.drift,
+          },
     forecast: dates.map((date, k) => ({
       date,
       available: expected[k] as number,

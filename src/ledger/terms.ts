@@ -2,7 +2,7 @@
 // instants they imply (CREDIT-RULES.md rules 1 and 15).
 
 import type { PlanChanged, Seat } from './events';
-import { type PlanId, PLANS } from './plans';
+import { PLANS, type PlanId } from './plans';
 import { daysInMonth, localDate, startOfLocalDay } from './zoned-time';
 
 export interface Terms {
@@ -32,12 +32,7 @@ function termsFor(
 
 /** The terms a seat started with at `since`. */
 export function seatTerms(seat: Seat): Terms {
-  return termsFor(
-    seat.plan,
-    seat,
-    seat.grantDay ?? DEFAULT_GRANT_DAY,
-    seat.timeZone ?? DEFAULT_TIME_ZONE,
-  );
+  return termsFor(seat.plan, seat, seat.grantDay ?? DEFAULT_GRANT_DAY, seat.timeZone ?? DEFAULT_TIME_ZONE);
 }
 
 /**

@@ -3,9 +3,9 @@
 // boundary, before anything is written; a bad one gets a clear error and changes nothing.
 
 import * as v from 'valibot';
+import { parseInstant } from '../ledger/instant';
 import { PLAN_IDS } from '../ledger/plans';
 import { isTimeZone } from '../ledger/zoned-time';
-import { parseInstant } from '../ledger/instant';
 import { settingsSchema } from './settings';
 
 const id = v.pipe(v.string(), v.minLength(1), v.maxLength(500));
@@ -80,7 +80,9 @@ export type CommandType = Command['type'];
 export type Reply<T = Record<string, never>> = ({ ok: true } & T) | { ok: false; error: string };
 
 /** Validates an untrusted message; the error names the field, as the ledger file's do. */
-export function parseCommand(message: unknown): { ok: true; command: Command } | { ok: false; error: string } {
+export function parseCommand(
+  message: unknown,
+): { ok: true; command: Command } | { ok: false; error: string } {
   const result = v.safeParse(commandSchema, message, { abortEarly: true });
   if (result.success) return { ok: true, command: result.output };
   const issue = result.issues[0];

@@ -43,7 +43,9 @@ export async function appendEvents(db: LedgerDb, events: readonly LedgerEvent[])
       const old = existing[k] ?? fresh.get(`${e.seat}\u0000${e.id}`);
       if (old === undefined) fresh.set(`${e.seat}\u0000${e.id}`, e);
       else if (!sameEvent(old, e)) {
-        throw new LedgerConflict(`event '${e.id}' of seat '${e.seat}' is already recorded with other content`);
+        throw new LedgerConflict(
+          `event '${e.id}' of seat '${e.seat}' is already recorded with other content`,
+        );
       }
     });
     if (fresh.size > 0) await db.events.bulkAdd([...fresh.values()]);
@@ -85,7 +87,10 @@ export function fileSeat(record: SeatRecord): Seat {
  * record when the file's terms are the same; different terms for a known seat id, or a
  * known event id with other content, are conflicts and nothing is written.
  */
-export async function importLedger(db: LedgerDb, file: LedgerFile): Promise<{ seats: number; events: number }> {
+export async function importLedger(
+  db: LedgerDb,
+  file: LedgerFile,
+): Promise<{ seats: number; events: number }> {
   return db.transaction('rw', db.seats, db.events, async () => {
     let order = ((await db.seats.orderBy('order').last())?.order ?? -1) + 1;
     const newSeats: SeatRecord[] = [];

@@ -50,11 +50,32 @@ export function generateEvents(count: number, seed = 1): LedgerEvent[] {
         recipient: { name: `Lead ${k}`, profileUrl: `https://www.linkedin.com/in/lead-${k}` },
       });
     } else if (r < 0.8) {
-      events.push({ id: `urn:li:msg:${k}`, seat, type: 'reply-received', at, threadId: thread, kind: 'reply' });
+      events.push({
+        id: `urn:li:msg:${k}`,
+        seat,
+        type: 'reply-received',
+        at,
+        threadId: thread,
+        kind: 'reply',
+      });
     } else if (r < 0.95) {
-      events.push({ id: `obs-${k}`, seat, type: 'observed-balance', at, balance: Math.floor(rand() * 150), where: 'compose' });
+      events.push({
+        id: `obs-${k}`,
+        seat,
+        type: 'observed-balance',
+        at,
+        balance: Math.floor(rand() * 150),
+        where: 'compose',
+      });
     } else {
-      events.push({ id: `adj-${k}`, seat, type: 'adjustment', at, delta: rand() < 0.5 ? -1 : 2, reason: 'bench' });
+      events.push({
+        id: `adj-${k}`,
+        seat,
+        type: 'adjustment',
+        at,
+        delta: rand() < 0.5 ? -1 : 2,
+        reason: 'bench',
+      });
     }
   }
   return events;

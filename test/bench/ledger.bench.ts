@@ -40,7 +40,11 @@ function benchSummarize(): void {
     summarize(BENCH_SEAT, JSON.parse(text), BENCH_AT);
     for (let r = 0; r < runs; r++) {
       let parsed: typeof events = [];
-      parseTimes.push(timeIt(() => { parsed = JSON.parse(text); }));
+      parseTimes.push(
+        timeIt(() => {
+          parsed = JSON.parse(text);
+        }),
+      );
       summarizeTimes.push(timeIt(() => summarize(BENCH_SEAT, parsed, BENCH_AT)));
     }
     const s = median(summarizeTimes);
@@ -66,9 +70,13 @@ function benchCli(): void {
         stdio: ['ignore', 'ignore', 'inherit'],
       });
     const parseOnly = () =>
-      execFileSync(process.execPath, ['-e', `JSON.parse(require('fs').readFileSync(${JSON.stringify(file)}, 'utf8'))`], {
-        stdio: 'ignore',
-      });
+      execFileSync(
+        process.execPath,
+        ['-e', `JSON.parse(require('fs').readFileSync(${JSON.stringify(file)}, 'utf8'))`],
+        {
+          stdio: 'ignore',
+        },
+      );
     cli();
     const cliTimes: number[] = [];
     const parseTimes: number[] = [];
@@ -79,8 +87,12 @@ function benchCli(): void {
     const c = median(cliTimes);
     const p = median(parseTimes);
     console.log('');
-    console.log(`CLI 'ledger summary' on ${count} events vs node merely parsing the file (median of ${runs}, whole processes)`);
-    console.log(`  ledger summary: ${ms(c)}   node parse: ${ms(p)}   ratio ${(c / p).toFixed(2)}  (target ≤ 3)`);
+    console.log(
+      `CLI 'ledger summary' on ${count} events vs node merely parsing the file (median of ${runs}, whole processes)`,
+    );
+    console.log(
+      `  ledger summary: ${ms(c)}   node parse: ${ms(p)}   ratio ${(c / p).toFixed(2)}  (target ≤ 3)`,
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -93,7 +93,14 @@ describe('ingest', () => {
       version: 1,
       seats: [{ id: 's1', label: 'One', plan: 'premium-business', since: '2026-01-01T00:00:00Z' }],
       events: [
-        { id: 'e1', seat: 's1', type: 'inmail-sent', at: '2026-01-02T00:00:00Z', threadId: 't', cost: 'paid' },
+        {
+          id: 'e1',
+          seat: 's1',
+          type: 'inmail-sent',
+          at: '2026-01-02T00:00:00Z',
+          threadId: 't',
+          cost: 'paid',
+        },
       ],
     };
     await ok({ type: 'import-ledger', text: JSON.stringify(file) });
@@ -165,13 +172,23 @@ describe('ingest', () => {
   test('seats: add, rename, switch, remove; the first seat becomes active', async () => {
     const first = await setupSalesNavigator(10);
     const second = (
-      await ok({ type: 'setup-seat', label: 'Premium', plan: 'premium-business', timeZone: 'Europe/Berlin', grantDay: 9, openingBalance: 3 })
+      await ok({
+        type: 'setup-seat',
+        label: 'Premium',
+        plan: 'premium-business',
+        timeZone: 'Europe/Berlin',
+        grantDay: 9,
+        openingBalance: 3,
+      })
     ).seat as string;
     expect(platform.snapshot.activeSeat).toBe(first);
     await ok({ type: 'set-active-seat', seat: second });
     expect(platform.badge?.text).toBe('3');
     await ok({ type: 'rename-seat', seat: second, label: 'Premium Business' });
-    expect(platform.snapshot.seats.map((s) => s.label)).toEqual(['Dana — Sales Navigator', 'Premium Business']);
+    expect(platform.snapshot.seats.map((s) => s.label)).toEqual([
+      'Dana — Sales Navigator',
+      'Premium Business',
+    ]);
     await ok({ type: 'remove-seat', seat: second });
     expect(platform.snapshot.activeSeat).toBe(first);
     expect(await db.events.where('seat').equals(second).count()).toBe(0);

@@ -10,7 +10,13 @@ afterEach(async () => {
   await Dexie.delete(name);
 });
 
-const seat = { id: 's1', label: 'Dana', plan: 'sales-navigator-core', since: '2026-01-01T00:00:00Z', order: 0 };
+const seat = {
+  id: 's1',
+  label: 'Dana',
+  plan: 'sales-navigator-core',
+  since: '2026-01-01T00:00:00Z',
+  order: 0,
+};
 const events = [
   { id: 'o', seat: 's1', type: 'opening-balance', at: '2026-01-01T00:00:00Z', balance: 80 },
   { id: 'm1', seat: 's1', type: 'inmail-sent', at: '2026-01-02T00:00:00Z', threadId: 't1', cost: 'paid' },

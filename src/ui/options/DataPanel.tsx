@@ -43,15 +43,32 @@ export function SettingsPanel({ settings, notify }: { settings: Settings; notify
       <h2 id="settings-title">Alerts</h2>
       <label>
         <span>Notify this many days before credits expire</span>
-        <input name="thresholds" value={thresholds} onInput={(e) => setThresholds((e.target as HTMLInputElement).value)} />
-        <small class="muted">Comma-separated, e.g. 7, 2. One notification a day at most, naming everything due.</small>
+        <input
+          name="thresholds"
+          value={thresholds}
+          onInput={(e) => setThresholds((e.target as HTMLInputElement).value)}
+        />
+        <small class="muted">
+          Comma-separated, e.g. 7, 2. One notification a day at most, naming everything due.
+        </small>
       </label>
       <label>
         <span>“Soon” means within (days)</span>
-        <input name="horizon" type="number" min={1} max={60} value={horizon} onInput={(e) => setHorizon((e.target as HTMLInputElement).value)} />
+        <input
+          name="horizon"
+          type="number"
+          min={1}
+          max={60}
+          value={horizon}
+          onInput={(e) => setHorizon((e.target as HTMLInputElement).value)}
+        />
       </label>
       <label class="check">
-        <input type="checkbox" checked={refunds} onChange={(e) => setRefunds((e.target as HTMLInputElement).checked)} />
+        <input
+          type="checkbox"
+          checked={refunds}
+          onChange={(e) => setRefunds((e.target as HTMLInputElement).checked)}
+        />
         <span>Also tell me when refund windows close this week</span>
       </label>
       <button type="submit" class="primary">
@@ -101,7 +118,12 @@ export function DataPanel({ notify }: { notify: Notify }) {
         </button>
         <label class="file">
           <span>Import a ledger file</span>
-          <input type="file" accept="application/json,.json" data-testid="import-ledger" onChange={importFile} />
+          <input
+            type="file"
+            accept="application/json,.json"
+            data-testid="import-ledger"
+            onChange={importFile}
+          />
         </label>
       </div>
       <div class="buttons">

@@ -5,22 +5,102 @@ const LINKEDIN = 'LinkedIn';
 const OURS = 'Our model';
 
 const RULES: { n: number; title: string; text: string; source: string[] }[] = [
-  { n: 1, title: 'When credits arrive', text: 'Your plan grants credits each month at midnight on your grant day, in your time zone. In a month too short for that day (say the 31st), they arrive on its last day.', source: [LINKEDIN, OURS] },
-  { n: 2, title: '90 days to use them', text: 'Each month’s credits are a batch that expires 90 days after it arrived.', source: [LINKEDIN] },
-  { n: 3, title: 'The cap', text: 'A new grant never takes you above your plan’s cap (150 for Sales Navigator): near the cap, you get only what fits, possibly nothing. Refunds and corrections are not capped.', source: [LINKEDIN, OURS] },
-  { n: 4, title: 'Expiry before grant', text: 'When a batch expires at the very moment a new one arrives, the old one leaves first. An idle Sales Navigator seat holds 50, 100, 150, and still 150 the month after.', source: [OURS] },
-  { n: 5, title: 'Which credit a send uses', text: 'An InMail to someone who is not a 1st-degree connection and has no Open Profile costs 1 credit, taken from the batch that expires first. A second InMail to the same person before they answer costs another.', source: [LINKEDIN, OURS] },
-  { n: 6, title: 'Free messages', text: 'Messages to 1st-degree connections and Open Profile members cost nothing. We count them for your statistics only; ordinary chats with connections are not InMails and are not recorded.', source: [LINKEDIN] },
-  { n: 7, title: 'Sends with no credit left', text: 'If we see a paid send while we count 0, we record it without going below zero and ask you to reconcile with LinkedIn’s number.', source: [OURS] },
-  { n: 8, title: 'Refunds', text: 'When the recipient responds within 90 days (a reply, an out-of-office, or accepting or declining), the credit comes back. Opened, read, ignored, deleted or archived InMails refund nothing. We use the time they responded, as LinkedIn shows it.', source: [LINKEDIN, OURS] },
-  { n: 9, title: 'Which response answers which send', text: 'The first response in a thread answers every earlier unanswered InMail in it, follow-ups included; a follow-up sent after a response waits for the next one. A response after the 90-day window is a late reply and refunds nothing.', source: [OURS] },
-  { n: 10, title: 'Where a refund goes', text: 'A refunded credit returns to the batch it came from. If that batch has already expired, the credit is not returned: we never overstate your balance.', source: [OURS] },
-  { n: 11, title: 'LinkedIn’s own number', text: 'Whenever LinkedIn shows how many credits you have, we note it. If it differs from our count, the popup shows the difference (drift) and offers one click to use LinkedIn’s number.', source: [OURS] },
-  { n: 12, title: 'Corrections', text: 'Using LinkedIn’s number records a correction. Removing credits takes them from the batches that expire first; adding credits makes a batch that expires with your latest batch.', source: [OURS] },
-  { n: 13, title: 'Starting mid-month', text: 'When you set up a seat, the number LinkedIn shows becomes your opening balance, spread over the batches LinkedIn most likely holds: the newest month’s grant first, then older ones, so expiry dates match LinkedIn’s.', source: [OURS] },
-  { n: 14, title: 'Undo', text: 'Undoing a wrong entry removes it from the count as if it had never been recorded.', source: [OURS] },
-  { n: 15, title: 'Plan changes', text: 'Unused credits are lost when you cancel or change plan. The new plan’s monthly credits and cap apply from the change on; your grant day and time zone stay unless you change them.', source: [LINKEDIN, OURS] },
-  { n: 16, title: 'Order of things', text: 'Events count in time order. At one moment: expiries, then plan changes, the grant, an opening balance, corrections, sends, responses, and LinkedIn’s number last.', source: [OURS] },
+  {
+    n: 1,
+    title: 'When credits arrive',
+    text: 'Your plan grants credits each month at midnight on your grant day, in your time zone. In a month too short for that day (say the 31st), they arrive on its last day.',
+    source: [LINKEDIN, OURS],
+  },
+  {
+    n: 2,
+    title: '90 days to use them',
+    text: 'Each month’s credits are a batch that expires 90 days after it arrived.',
+    source: [LINKEDIN],
+  },
+  {
+    n: 3,
+    title: 'The cap',
+    text: 'A new grant never takes you above your plan’s cap (150 for Sales Navigator): near the cap, you get only what fits, possibly nothing. Refunds and corrections are not capped.',
+    source: [LINKEDIN, OURS],
+  },
+  {
+    n: 4,
+    title: 'Expiry before grant',
+    text: 'When a batch expires at the very moment a new one arrives, the old one leaves first. An idle Sales Navigator seat holds 50, 100, 150, and still 150 the month after.',
+    source: [OURS],
+  },
+  {
+    n: 5,
+    title: 'Which credit a send uses',
+    text: 'An InMail to someone who is not a 1st-degree connection and has no Open Profile costs 1 credit, taken from the batch that expires first. A second InMail to the same person before they answer costs another.',
+    source: [LINKEDIN, OURS],
+  },
+  {
+    n: 6,
+    title: 'Free messages',
+    text: 'Messages to 1st-degree connections and Open Profile members cost nothing. We count them for your statistics only; ordinary chats with connections are not InMails and are not recorded.',
+    source: [LINKEDIN],
+  },
+  {
+    n: 7,
+    title: 'Sends with no credit left',
+    text: 'If we see a paid send while we count 0, we record it without going below zero and ask you to reconcile with LinkedIn’s number.',
+    source: [OURS],
+  },
+  {
+    n: 8,
+    title: 'Refunds',
+    text: 'When the recipient responds within 90 days (a reply, an out-of-office, or accepting or declining), the credit comes back. Opened, read, ignored, deleted or archived InMails refund nothing. We use the time they responded, as LinkedIn shows it.',
+    source: [LINKEDIN, OURS],
+  },
+  {
+    n: 9,
+    title: 'Which response answers which send',
+    text: 'The first response in a thread answers every earlier unanswered InMail in it, follow-ups included; a follow-up sent after a response waits for the next one. A response after the 90-day window is a late reply and refunds nothing.',
+    source: [OURS],
+  },
+  {
+    n: 10,
+    title: 'Where a refund goes',
+    text: 'A refunded credit returns to the batch it came from. If that batch has already expired, the credit is not returned: we never overstate your balance.',
+    source: [OURS],
+  },
+  {
+    n: 11,
+    title: 'LinkedIn’s own number',
+    text: 'Whenever LinkedIn shows how many credits you have, we note it. If it differs from our count, the popup shows the difference (drift) and offers one click to use LinkedIn’s number.',
+    source: [OURS],
+  },
+  {
+    n: 12,
+    title: 'Corrections',
+    text: 'Using LinkedIn’s number records a correction. Removing credits takes them from the batches that expire first; adding credits makes a batch that expires with your latest batch.',
+    source: [OURS],
+  },
+  {
+    n: 13,
+    title: 'Starting mid-month',
+    text: 'When you set up a seat, the number LinkedIn shows becomes your opening balance, spread over the batches LinkedIn most likely holds: the newest month’s grant first, then older ones, so expiry dates match LinkedIn’s.',
+    source: [OURS],
+  },
+  {
+    n: 14,
+    title: 'Undo',
+    text: 'Undoing a wrong entry removes it from the count as if it had never been recorded.',
+    source: [OURS],
+  },
+  {
+    n: 15,
+    title: 'Plan changes',
+    text: 'Unused credits are lost when you cancel or change plan. The new plan’s monthly credits and cap apply from the change on; your grant day and time zone stay unless you change them.',
+    source: [LINKEDIN, OURS],
+  },
+  {
+    n: 16,
+    title: 'Order of things',
+    text: 'Events count in time order. At one moment: expiries, then plan changes, the grant, an opening balance, corrections, sends, responses, and LinkedIn’s number last.',
+    source: [OURS],
+  },
 ];
 
 export function HowWeCount() {
@@ -28,8 +108,8 @@ export function HowWeCount() {
     <section id="how-we-count" aria-labelledby="how-we-count-title">
       <h2 id="how-we-count-title">How we count</h2>
       <p>
-        LinkedIn publishes some rules for InMail credits and is silent on others. Where it is silent we made a choice,
-        marked “{OURS}”. The number LinkedIn itself shows always wins over our model.
+        LinkedIn publishes some rules for InMail credits and is silent on others. Where it is silent we made a
+        choice, marked “{OURS}”. The number LinkedIn itself shows always wins over our model.
       </p>
       <ol class="rules">
         {RULES.map((rule) => (

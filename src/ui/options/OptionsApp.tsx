@@ -27,7 +27,11 @@ export function OptionsApp() {
       {snapshot && hasSeats && (
         <>
           <SeatList snapshot={snapshot} notify={notify} />
-          <SettingsPanel key={JSON.stringify(snapshot.settings)} settings={snapshot.settings} notify={notify} />
+          <SettingsPanel
+            key={JSON.stringify(snapshot.settings)}
+            settings={snapshot.settings}
+            notify={notify}
+          />
           <SeatSetup first={false} onDone={(m) => notify(m)} />
         </>
       )}

@@ -38,7 +38,8 @@ function SeatItem({ seat, active, notify }: { seat: SeatBrief; active: boolean; 
           maxLength={120}
           onInput={(e) => setLabel((e.target as HTMLInputElement).value)}
           onBlur={() => {
-            if (label.trim() && label !== seat.label) void run({ type: 'rename-seat', seat: seat.id, label }, 'Seat renamed.');
+            if (label.trim() && label !== seat.label)
+              void run({ type: 'rename-seat', seat: seat.id, label }, 'Seat renamed.');
           }}
         />
         <span class="muted">
@@ -49,7 +50,12 @@ function SeatItem({ seat, active, notify }: { seat: SeatBrief; active: boolean; 
         {active ? (
           <span class="badge">Active</span>
         ) : (
-          <button type="button" onClick={() => void run({ type: 'set-active-seat', seat: seat.id }, `“${seat.label}” is now active.`)}>
+          <button
+            type="button"
+            onClick={() =>
+              void run({ type: 'set-active-seat', seat: seat.id }, `“${seat.label}” is now active.`)
+            }
+          >
             Make active
           </button>
         )}
@@ -61,7 +67,12 @@ function SeatItem({ seat, active, notify }: { seat: SeatBrief; active: boolean; 
             <button
               type="button"
               class="danger"
-              onClick={() => void run({ type: 'remove-seat', seat: seat.id }, `“${seat.label}” and its history were removed.`)}
+              onClick={() =>
+                void run(
+                  { type: 'remove-seat', seat: seat.id },
+                  `“${seat.label}” and its history were removed.`,
+                )
+              }
             >
               Remove “{seat.label}” and its history
             </button>
@@ -96,12 +107,11 @@ function PlanChange({
     const reply = await command({ type: 'preview-plan-change', seat: seat.id, plan: next });
     setForfeits(reply.ok ? (reply.forfeits as number) : null);
   };
-  // biome-ignore lint/correctness/useExhaustiveDependencies: once, for the proposed plan
   useEffect(() => {
     void preview(plan);
   }, []);
   return (
-    <div class="plan-change" role="group" aria-label={`Change the plan of ${seat.label}`}>
+    <fieldset class="plan-change" aria-label={`Change the plan of ${seat.label}`}>
       <label>
         <span>New plan</span>
         <select value={plan} onChange={(e) => void preview((e.target as HTMLSelectElement).value as PlanId)}>
@@ -128,6 +138,6 @@ function PlanChange({
       >
         {plan === 'none' ? 'Record the cancellation' : 'Change plan'}
       </button>
-    </div>
+    </fieldset>
   );
 }

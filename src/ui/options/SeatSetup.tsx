@@ -62,13 +62,17 @@ export function SeatSetup({ first, onDone }: { first: boolean; onDone: (message:
       <h2>{first ? 'Set up your seat' : 'Add a seat'}</h2>
       {first && (
         <p class="muted">
-          One seat is one credit pool: Sales Navigator, Premium and Recruiter credits never mix. Start with the one you
-          use most; you can add others later.
+          One seat is one credit pool: Sales Navigator, Premium and Recruiter credits never mix. Start with
+          the one you use most; you can add others later.
         </p>
       )}
       <label>
         <span>Plan</span>
-        <select name="plan" value={plan} onChange={(e) => choosePlan((e.target as HTMLSelectElement).value as PlanId)}>
+        <select
+          name="plan"
+          value={plan}
+          onChange={(e) => choosePlan((e.target as HTMLSelectElement).value as PlanId)}
+        >
           {SELECTABLE.map((p) => (
             <option key={p} value={p}>
               {PLANS[p].label} ({PLANS[p].monthlyCredits} a month)
@@ -78,7 +82,13 @@ export function SeatSetup({ first, onDone }: { first: boolean; onDone: (message:
       </label>
       <label>
         <span>Name</span>
-        <input name="label" value={label} placeholder={PLANS[plan].label} maxLength={120} onInput={(e) => setLabel((e.target as HTMLInputElement).value)} />
+        <input
+          name="label"
+          value={label}
+          placeholder={PLANS[plan].label}
+          maxLength={120}
+          onInput={(e) => setLabel((e.target as HTMLInputElement).value)}
+        />
       </label>
       <label>
         <span>Credits arrive on day</span>
@@ -92,12 +102,18 @@ export function SeatSetup({ first, onDone }: { first: boolean; onDone: (message:
           onInput={(e) => setGrantDay(Number((e.target as HTMLInputElement).value))}
         />
         <small class="muted">
-          {PLANS[plan].grantDay === null ? 'Your billing or contract day.' : 'LinkedIn says the 1st; change it if yours differ.'}
+          {PLANS[plan].grantDay === null
+            ? 'Your billing or contract day.'
+            : 'LinkedIn says the 1st; change it if yours differ.'}
         </small>
       </label>
       <label>
         <span>Time zone</span>
-        <select name="timeZone" value={timeZone} onChange={(e) => setTimeZone((e.target as HTMLSelectElement).value)}>
+        <select
+          name="timeZone"
+          value={timeZone}
+          onChange={(e) => setTimeZone((e.target as HTMLSelectElement).value)}
+        >
           {[...new Set(['UTC', timeZone, ...zones])].map((z) => (
             <option key={z} value={z}>
               {z}
@@ -108,7 +124,15 @@ export function SeatSetup({ first, onDone }: { first: boolean; onDone: (message:
       {plan === 'recruiter' && (
         <label>
           <span>Credits a month (your contract)</span>
-          <input name="monthlyCredits" type="number" min={0} max={1000} value={monthly} placeholder="150" onInput={(e) => setMonthly((e.target as HTMLInputElement).value)} />
+          <input
+            name="monthlyCredits"
+            type="number"
+            min={0}
+            max={1000}
+            value={monthly}
+            placeholder="150"
+            onInput={(e) => setMonthly((e.target as HTMLInputElement).value)}
+          />
         </label>
       )}
       <label>
@@ -123,7 +147,9 @@ export function SeatSetup({ first, onDone }: { first: boolean; onDone: (message:
           value={balance}
           onInput={(e) => setBalance((e.target as HTMLInputElement).value)}
         />
-        <small class="muted">In Sales Navigator: the InMail count in your inbox or the message composer.</small>
+        <small class="muted">
+          In Sales Navigator: the InMail count in your inbox or the message composer.
+        </small>
       </label>
       <button type="submit" class="primary" data-testid="setup-submit">
         {first ? 'Start counting' : 'Add seat'}

@@ -9,7 +9,10 @@ const HEIGHT = 64;
 function path(values: number[], max: number): string {
   const step = WIDTH / Math.max(1, values.length - 1);
   return values
-    .map((v, k) => `${k === 0 ? 'M' : 'L'}${(k * step).toFixed(1)},${(HEIGHT - 2 - (v / max) * (HEIGHT - 4)).toFixed(1)}`)
+    .map(
+      (v, k) =>
+        `${k === 0 ? 'M' : 'L'}${(k * step).toFixed(1)},${(HEIGHT - 2 - (v / max) * (HEIGHT - 4)).toFixed(1)}`,
+    )
     .join(' ');
 }
 
@@ -20,7 +23,10 @@ export function ForecastChart({ forecast }: { forecast: Summary['forecast'] }) {
   const max = Math.max(1, ...best, ...expected);
   const first = forecast[0];
   const last = forecast[forecast.length - 1];
-  const low = forecast.reduce((m, r) => (r.available < m.available ? r : m), forecast[0] as (typeof forecast)[number]);
+  const low = forecast.reduce(
+    (m, r) => (r.available < m.available ? r : m),
+    forecast[0] as (typeof forecast)[number],
+  );
   const description = `Forecast for 90 days: ${first?.available} credits today, lowest ${low.available} on ${low.date}, ${last?.available} on ${last?.date} if nothing is sent or answered; ${last?.bestCase} if every pending InMail is answered.`;
   return (
     <figure class="forecast" data-testid="forecast">

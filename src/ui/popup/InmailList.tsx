@@ -43,17 +43,31 @@ export function InmailList({ rows, now, timeZone, onUndo, onReplied }: Props) {
             </div>
             <span
               class={`chip chip-${row.status}`}
-              title={row.status === 'awaiting' ? `Refund window closes ${inDays(daysFromNow(now, closes, timeZone))}` : undefined}
+              title={
+                row.status === 'awaiting'
+                  ? `Refund window closes ${inDays(daysFromNow(now, closes, timeZone))}`
+                  : undefined
+              }
             >
               {chip}
             </span>
             <div class="row-actions">
               {row.status === 'awaiting' && (
-                <button type="button" class="link" onClick={() => onReplied(row)} aria-label={`Mark ${who} as replied`}>
+                <button
+                  type="button"
+                  class="link"
+                  onClick={() => onReplied(row)}
+                  aria-label={`Mark ${who} as replied`}
+                >
                   Replied
                 </button>
               )}
-              <button type="button" class="link" onClick={() => onUndo(row)} aria-label={`Undo the InMail to ${who}`}>
+              <button
+                type="button"
+                class="link"
+                onClick={() => onUndo(row)}
+                aria-label={`Undo the InMail to ${who}`}
+              >
                 Undo
               </button>
             </div>

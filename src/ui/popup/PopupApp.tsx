@@ -24,7 +24,9 @@ export function PopupApp() {
     return (
       <main class="popup empty" data-testid="popup-root">
         <h1>InMail Ledger</h1>
-        <p>No seat set up yet. Tell us your plan and what LinkedIn shows now, and we keep count from there.</p>
+        <p>
+          No seat set up yet. Tell us your plan and what LinkedIn shows now, and we keep count from there.
+        </p>
         <button type="button" class="primary" onClick={openOptions}>
           Set up your seat
         </button>
@@ -55,7 +57,8 @@ function Ledger({ snapshot, error, run }: LedgerProps) {
   const drift = summary.observed?.drift ?? 0;
   const onUndo = (row: InmailRow) =>
     void run({ type: 'void-event', seat: seat.id, target: row.id, reason: 'undone in the popup' });
-  const onReplied = (row: InmailRow) => void run({ type: 'mark-replied', seat: seat.id, threadId: row.threadId });
+  const onReplied = (row: InmailRow) =>
+    void run({ type: 'mark-replied', seat: seat.id, threadId: row.threadId });
 
   return (
     <main class="popup" data-testid="popup-root">
@@ -64,7 +67,9 @@ function Ledger({ snapshot, error, run }: LedgerProps) {
           <select
             aria-label="Seat"
             value={seat.id}
-            onChange={(e) => void run({ type: 'set-active-seat', seat: (e.target as HTMLSelectElement).value })}
+            onChange={(e) =>
+              void run({ type: 'set-active-seat', seat: (e.target as HTMLSelectElement).value })
+            }
           >
             {snapshot.seats.map((s) => (
               <option key={s.id} value={s.id}>
@@ -135,8 +140,8 @@ function Ledger({ snapshot, error, run }: LedgerProps) {
       {drift !== 0 && summary.observed && (
         <section class="drift" role="status">
           <p>
-            LinkedIn shows {summary.observed.balance}: <span data-testid="drift">{drift > 0 ? `+${drift}` : drift}</span>{' '}
-            against our count.
+            LinkedIn shows {summary.observed.balance}:{' '}
+            <span data-testid="drift">{drift > 0 ? `+${drift}` : drift}</span> against our count.
           </p>
           <button type="button" onClick={() => void run({ type: 'adopt-observed', seat: seat.id })}>
             Use LinkedIn's number
@@ -145,7 +150,8 @@ function Ledger({ snapshot, error, run }: LedgerProps) {
       )}
       {summary.overdraft > 0 && (
         <p class="warning" role="status">
-          {plural(summary.overdraft, 'send')} recorded with no credit left: LinkedIn's count differs from ours.
+          {plural(summary.overdraft, 'send')} recorded with no credit left: LinkedIn's count differs from
+          ours.
         </p>
       )}
 

@@ -1,0 +1,30 @@
+import { expect, test } from './fixtures';
+
+test('the extension loads: worker running, id known, commands answered', async ({ extension }) => {
+  expect(extension.id).toMatch(/^[a-p]{32}$/);
+  const reply = await extension.send<{ ok: boolean; snapshot: { seats: unknown[] } }>({
+    type: 'get-snapshot',
+  });
+  expect(reply.ok).toBe(true);
+  expect(reply.snapshot.seats).toEqual([]);
+});
+
+test('the content script runs on a Sales Navigator lead page at its real URL', async ({
+  context,
+  extension,
+}) => {
+  const page = await context.newPage();
+  await page.goto('https://www.linkedin.com/sales/lead/ACwAAA123,NAME_SEARCH,abcd');
+  await expect(page.getByRole('heading', { name: 'Sam Lee' })).toBeVisible();
+  await expect
+    .poll(() =>
+      extension.worker.evaluate(async () => (await chrome.storage.local.get('health:pages'))['health:pages']),
+    )
+    .toMatchObject({ 'sales-lead': { lastSeen: expect.any(Number) } });
+});
+
+test('the popup renders its empty state with no seat, and the badge is blank', async ({ extension }) => {
+  const popup = await extension.openPopup();
+  await expect(popup.getByTestId('popup-root')).toContainText('No seat set up yet');
+  expect((await extension.badge()).text).toBe('');
+});
