@@ -10,9 +10,10 @@ const CLOCK_KEY = 'test:clock';
 const NOTIFIED_KEY = 'test:notified';
 
 export function testHooks(): Hooks {
+  // The offset from the real clock is kept, so the test clock runs on across a restart.
   const ready = browser.storage.local.get(CLOCK_KEY).then((stored) => {
-    const at = stored[CLOCK_KEY];
-    if (typeof at === 'number') setNow(at);
+    const offset = stored[CLOCK_KEY];
+    if (typeof offset === 'number') setNow(Date.now() + offset);
   });
   return {
     ready,
@@ -26,7 +27,7 @@ export function testHooks(): Hooks {
         const at = m.at;
         return ready.then(async () => {
           setNow(at);
-          await browser.storage.local.set({ [CLOCK_KEY]: at });
+          await browser.storage.local.set({ [CLOCK_KEY]: at - Date.now() });
           return { ok: true, snapshot: await service.refresh() };
         });
       }

@@ -39,77 +39,103 @@ export interface Extension {
   openPopup(page?: Page): Promise<Page>;
   openOptions(page?: Page): Promise<Page>;
   badge(): Promise<{ text: string; color: number[]; title: string }>;
+  /** Stops the service worker as Chrome does when idle (DevTools protocol); the next event wakes it. */
+  stopWorker(): Promise<void>;
   /** Sends a command (or a test hook message) from an extension page, as the popup does. */
   send<T = Record<string, unknown>>(message: unknown): Promise<T>;
+}
+
+/** Launches Chromium with the extension in a fresh profile, LinkedIn routed to fixtures. */
+export async function launch(): Promise<BrowserContext> {
+  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
+    throw new Error(`no built extension in ${EXTENSION_DIR}: run \`npx wxt build --mode e2e\` first`);
+  }
+  const context = await chromium.launchPersistentContext('', {
+    executablePath: chromiumPath(),
+    headless: true,
+    args: [
+      `--disable-extensions-except=${EXTENSION_DIR}`,
+      `--load-extension=${EXTENSION_DIR}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-quic',
+    ],
+  });
+  await context.route('https://www.linkedin.com/**', async (route) => {
+    const file = fixtureFor(new URL(route.request().url()));
+    if (file === null) return route.fulfill({ status: 404, contentType: 'text/plain', body: 'no fixture' });
+    return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: readFileSync(file) });
+  });
+  return context;
+}
+
+/** The service worker now running (a stopped one is replaced by a new one on wake). */
+async function currentWorker(context: BrowserContext): Promise<Worker> {
+  return context.serviceWorkers().at(-1) ?? (await context.waitForEvent('serviceworker'));
+}
+
+export async function extensionOf(context: BrowserContext): Promise<Extension> {
+  const worker = await currentWorker(context);
+  const id = new URL(worker.url()).host;
+  let helperPage: Page | null = null;
+  const extension: Extension = {
+    id,
+    worker,
+    async openPopup(page) {
+      const target = page ?? (await context.newPage());
+      await target.goto(`chrome-extension://${id}/popup.html`);
+      return target;
+    },
+    async openOptions(page) {
+      const target = page ?? (await context.newPage());
+      await target.goto(`chrome-extension://${id}/options.html`);
+      return target;
+    },
+    async badge() {
+      // Reading the badge wakes the worker first, through a message, if it was stopped.
+      await extension.send({ type: 'get-snapshot' });
+      const w = await currentWorker(context);
+      return w.evaluate(async () => ({
+        text: await chrome.action.getBadgeText({}),
+        color: await chrome.action.getBadgeBackgroundColor({}),
+        title: await chrome.action.getTitle({}),
+      }));
+    },
+    async stopWorker() {
+      const page = await context.newPage();
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('ServiceWorker.enable');
+      await cdp.send('ServiceWorker.stopAllWorkers');
+      const running = async () =>
+        (await cdp.send('Target.getTargets')).targetInfos.filter((t) => t.type === 'service_worker').length;
+      await expect.poll(running).toBe(0);
+      await cdp.detach();
+      await page.close();
+    },
+    async send(message) {
+      if (helperPage === null || helperPage.isClosed()) {
+        helperPage = await context.newPage();
+        await helperPage.goto(`chrome-extension://${id}/popup.html`);
+      }
+      return helperPage.evaluate((m) => chrome.runtime.sendMessage(m), message);
+    },
+  };
+  return extension;
 }
 
 export const test = base.extend<{ context: BrowserContext; extension: Extension }>({
   // biome-ignore lint/correctness/noEmptyPattern: Playwright fixtures take their dependencies by destructuring
   context: async ({}, use) => {
-    if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
-      throw new Error(`no built extension in ${EXTENSION_DIR}: run \`npx wxt build --mode e2e\` first`);
-    }
-    const context = await chromium.launchPersistentContext('', {
-      executablePath: chromiumPath(),
-      headless: true,
-      args: [
-        `--disable-extensions-except=${EXTENSION_DIR}`,
-        `--load-extension=${EXTENSION_DIR}`,
-        '--no-sandbox',
-        '--disable-gpu',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--disable-quic',
-      ],
-    });
-    await context.route('https://www.linkedin.com/**', async (route) => {
-      const file = fixtureFor(new URL(route.request().url()));
-      if (file === null) return route.fulfill({ status: 404, contentType: 'text/plain', body: 'no fixture' });
-      return route.fulfill({
-        status: 200,
-        contentType: 'text/html; charset=utf-8',
-        body: readFileSync(file),
-      });
-    });
+    const context = await launch();
     await use(context);
     await context.close();
   },
   extension: async ({ context }, use) => {
-    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-    const id = new URL(worker.url()).host;
-    let helperPage: Page | null = null;
-    const extension: Extension = {
-      id,
-      worker,
-      async openPopup(page) {
-        const target = page ?? (await context.newPage());
-        await target.goto(`chrome-extension://${id}/popup.html`);
-        return target;
-      },
-      async openOptions(page) {
-        const target = page ?? (await context.newPage());
-        await target.goto(`chrome-extension://${id}/options.html`);
-        return target;
-      },
-      async badge() {
-        const w = context.serviceWorkers()[0] ?? worker;
-        return w.evaluate(async () => ({
-          text: await chrome.action.getBadgeText({}),
-          color: await chrome.action.getBadgeBackgroundColor({}),
-          title: await chrome.action.getTitle({}),
-        }));
-      },
-      async send(message) {
-        if (helperPage === null || helperPage.isClosed()) {
-          helperPage = await context.newPage();
-          await helperPage.goto(`chrome-extension://${id}/popup.html`);
-        }
-        return helperPage.evaluate((m) => chrome.runtime.sendMessage(m), message);
-      },
-    };
-    await use(extension);
+    await use(await extensionOf(context));
   },
 });
 
