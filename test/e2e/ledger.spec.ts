@@ -74,7 +74,7 @@ test('onboarding, logging sends and a reply: badge, popup figures and statuses',
     ['Sam Lee', 'paid'],
     ['Alex Kim', 'paid'],
     ['Olivia Open', 'free-open-profile'],
-  ]) {
+  ] as const) {
     await popup.getByTestId('log-recipient').fill(name);
     await popup.getByTestId('log-cost').selectOption(cost);
     await popup.getByTestId('log-send').click();
