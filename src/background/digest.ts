@@ -19,6 +19,11 @@ export interface DigestInput {
   announced: ReadonlySet<string>;
   /** Local date of this seat's last digest, or null. */
   lastDigestDay: string | null;
+  /**
+   * Pending refunds and the last instant each credit can still come back: the earlier of
+   * its window's close and its lot's expiry (a lot always expires first, rule 10).
+   */
+  refundDeadlines?: readonly { key: string; at: number }[];
 }
 
 export interface Digest {
@@ -67,15 +72,16 @@ export function dueItems(input: DigestInput): Due[] {
     });
   }
   if (input.notifyRefundWindows) {
-    const closing = summary.pendingRefunds.items.filter((item) => {
-      const closes = Date.parse(item.windowClosesAt);
-      return closes >= now && closes <= addDays(zone, now, REFUND_NOTICE_DAYS);
-    });
-    const keys = closing
-      .map((item) => `refund:${item.threadId}:${item.sentAt}`)
+    const horizon = addDays(zone, now, REFUND_NOTICE_DAYS);
+    const keys = (input.refundDeadlines ?? [])
+      .filter((d) => d.at > now && d.at <= horizon)
+      .map((d) => `refund:${d.key}`)
       .filter((k) => !announced.has(k));
     if (keys.length > 0) {
-      out.push({ keys, text: `${plural(keys.length, 'refund window')} close this week` });
+      out.push({
+        keys,
+        text: `${plural(keys.length, 'pending InMail')} can be refunded only until this week`,
+      });
     }
   }
   return out;
@@ -108,10 +114,9 @@ export function nextWake(input: DigestInput): number {
     candidates.push(expiresAt);
     for (const d of input.thresholds) candidates.push(addDays(zone, expiresAt, -d));
   }
-  for (const item of summary.pendingRefunds.items) {
-    const closes = Date.parse(item.windowClosesAt);
-    candidates.push(closes);
-    if (input.notifyRefundWindows) candidates.push(addDays(zone, closes, -REFUND_NOTICE_DAYS));
+  for (const item of summary.pendingRefunds.items) candidates.push(Date.parse(item.windowClosesAt));
+  if (input.notifyRefundWindows) {
+    for (const d of input.refundDeadlines ?? []) candidates.push(addDays(zone, d.at, -REFUND_NOTICE_DAYS));
   }
   if (summary.nextGrant) candidates.push(Date.parse(summary.nextGrant.at));
   const today = localDateString(zone, now);

@@ -8,9 +8,9 @@ import type { LedgerEvent, Seat } from '../ledger/events';
 import { formatInstant } from '../ledger/instant';
 import { LedgerFileError, parseLedgerFile } from '../ledger/ledger-file';
 import { PLANS } from '../ledger/plans';
-import { replay } from '../ledger/replay';
+import { type Lot, replay } from '../ledger/replay';
 import { sendStatus } from '../ledger/send-status';
-import { type Summary, summaryOf } from '../ledger/summarize';
+import { isPendingRefund, type Summary, summaryOf } from '../ledger/summarize';
 import { type Command, parseCommand, type Reply } from '../messages/protocol';
 import { DEFAULT_SETTINGS, type Settings, settingsSchema } from '../messages/settings';
 import { type InmailRow, RECENT_INMAILS, type SeatBrief, type Snapshot } from '../messages/snapshot';
@@ -339,6 +339,9 @@ export class LedgerService {
         notifyRefundWindows: settings.notifyRefundWindows,
         announced,
         lastDigestDay: lastDigest[seat.id] ?? null,
+        refundDeadlines: state.sends
+          .filter((s) => isPendingRefund(s, now))
+          .map((s) => ({ key: s.id, at: Math.min(s.windowClosesAt, (s.lot as Lot).expiresAt) })),
       };
       const digest = digestFor(input);
       if (
