@@ -23,15 +23,16 @@ export function startBackground(hooks: Hooks = {}): LedgerService {
   const refresh = () =>
     ready.then(() => service.refresh()).catch((error) => console.error('refresh failed', error));
 
-  browser.runtime.onMessage.addListener((message, sender) => {
+  browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
     // Only the extension's own pages command the ledger; content scripts get their own
     // detection messages (validated like any untrusted input) in a later change.
     const fromOwnPage =
       sender.id === browser.runtime.id && sender.url?.startsWith(browser.runtime.getURL('/'));
     if (!fromOwnPage) return undefined;
-    const test = hooks.testMessage?.(message, service);
-    if (test !== undefined) return test;
-    return ready.then(() => service.handle(message));
+    const reply = hooks.testMessage?.(message, service) ?? ready.then(() => service.handle(message));
+    // sendResponse + true: the form every browser (and the polyfill) understands.
+    void reply.then(sendResponse);
+    return true;
   });
   browser.alarms.onAlarm.addListener(() => {
     void refresh();
@@ -39,7 +40,7 @@ export function startBackground(hooks: Hooks = {}): LedgerService {
   browser.runtime.onInstalled.addListener(() => {
     void browser.alarms.create(DAILY_ALARM, { periodInMinutes: 24 * 60 });
     // Ask the browser not to evict the ledger under storage pressure.
-    void navigator.storage?.persist?.();
+    void globalThis.navigator?.storage?.persist?.();
   });
   browser.runtime.onStartup.addListener(() => {
     void browser.alarms.create(DAILY_ALARM, { periodInMinutes: 24 * 60 });
