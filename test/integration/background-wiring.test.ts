@@ -15,7 +15,7 @@ async function deliver(message: unknown, sender: object): Promise<unknown> {
     respond = resolve;
   });
   const results = await fakeBrowser.runtime.onMessage.trigger(message, sender, respond);
-  return results.some((r) => r === true) ? response : undefined;
+  return results.some((r) => (r as unknown) === true) ? response : undefined;
 }
 
 beforeEach(async () => {
@@ -56,14 +56,18 @@ describe('background wiring (fake browser)', () => {
 
   test('install arms the daily safety alarm; an alarm recomputes; a notification click opens Sales Navigator', async () => {
     startBackground();
-    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install', temporary: false });
+    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install' });
     expect(await fakeBrowser.alarms.get('daily')).toMatchObject({ periodInMinutes: 1440 });
     await deliver(
       { type: 'setup-seat', label: 'SN', plan: 'sales-navigator-core', timeZone: 'UTC', openingBalance: 5 },
       fromPopup(),
     );
     await fakeBrowser.storage.local.remove(SNAPSHOT_KEY);
-    await fakeBrowser.alarms.onAlarm.trigger({ name: 'next', scheduledTime: Date.now() });
+    await fakeBrowser.alarms.onAlarm.trigger({
+      name: 'next',
+      scheduledTime: Date.now(),
+      persistAcrossSessions: true,
+    } as never);
     await expect
       .poll(async () => (await fakeBrowser.storage.local.get(SNAPSHOT_KEY))[SNAPSHOT_KEY])
       .toMatchObject({ summary: { available: 5 } });
