@@ -48,6 +48,12 @@ const META = {
 export class LedgerService {
   /** Commands run one at a time, so a refresh never interleaves with a write. */
   private queue: Promise<unknown> = Promise.resolve();
+  /**
+   * Each seat's events as last read, so a refresh does not re-read a large ledger. This
+   * service is the database's only writer: its appends extend the cache, and every other
+   * write empties it. A restarted worker starts empty and reads the database again.
+   */
+  private cache = new Map<string, LedgerEvent[]>();
 
   constructor(
     private readonly db: LedgerDb,
@@ -80,6 +86,13 @@ export class LedgerService {
   }
 
   private async run(command: Command): Promise<Record<string, unknown>> {
+    if (
+      !['get-snapshot', 'log-send', 'mark-replied', 'void-event', 'adopt-observed', 'change-plan'].includes(
+        command.type,
+      )
+    ) {
+      this.cache.clear();
+    }
     const now = this.platform.now();
     const at = formatInstant(now);
     switch (command.type) {
@@ -202,13 +215,13 @@ export class LedgerService {
       }
       case 'preview-plan-change': {
         const seat = await this.requireSeat(command.seat);
-        const state = replay(seat, await seatEvents(this.db, seat.id), now);
+        const state = replay(seat, await this.eventsOf(seat.id), now);
         const forfeits = command.plan !== state.terms.plan ? state.available : 0;
         return { forfeits, currentPlan: state.terms.plan };
       }
       case 'change-plan': {
         const seat = await this.requireSeat(command.seat);
-        const existing = await seatEvents(this.db, seat.id);
+        const existing = await this.eventsOf(seat.id);
         if (existing.some((e) => e.type === 'plan-changed' && Date.parse(e.at) === now)) {
           throw new UserError('the plan was changed a moment ago; try again');
         }
@@ -234,7 +247,7 @@ export class LedgerService {
       case 'export-csv': {
         const rows: string[][] = [CSV_HEADER];
         for (const seat of await listSeats(this.db)) {
-          const state = replay(seat, await seatEvents(this.db, seat.id), now);
+          const state = replay(seat, await this.eventsOf(seat.id), now);
           rows.push(...inmailsCsv(seat, state));
         }
         return { csv: rows.map((r) => r.join(',')).join('\r\n') };
@@ -257,7 +270,22 @@ export class LedgerService {
   }
 
   private async append(event: LedgerEvent): Promise<void> {
-    await appendEvents(this.db, [event]);
+    try {
+      const added = await appendEvents(this.db, [event]);
+      if (added === 1) this.cache.get(event.seat)?.push(event);
+    } catch (error) {
+      this.cache.delete(event.seat);
+      throw error;
+    }
+  }
+
+  private async eventsOf(seat: string): Promise<LedgerEvent[]> {
+    let events = this.cache.get(seat);
+    if (events === undefined) {
+      events = await seatEvents(this.db, seat);
+      this.cache.set(seat, events);
+    }
+    return events;
   }
 
   private async requireSeat(id: string): Promise<SeatRecord> {
@@ -267,7 +295,7 @@ export class LedgerService {
   }
 
   private async summaryFor(seat: Seat, now: number, days?: number): Promise<Summary> {
-    return summaryOf(replay(seat, await seatEvents(this.db, seat.id), now), { days });
+    return summaryOf(replay(seat, await this.eventsOf(seat.id), now), { days });
   }
 
   async settings(): Promise<Settings> {
@@ -303,7 +331,7 @@ export class LedgerService {
     let wake = Number.POSITIVE_INFINITY;
     let announcedChanged = false;
     for (const seat of seats) {
-      const state = replay(seat, await seatEvents(this.db, seat.id), now);
+      const state = replay(seat, await this.eventsOf(seat.id), now);
       const summary = summaryOf(state, { days: settings.horizonDays });
       const zone = state.terms.timeZone;
       briefs.push({

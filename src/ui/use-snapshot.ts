@@ -5,6 +5,8 @@ import { browser } from 'wxt/browser';
 import { SNAPSHOT_KEY, type Snapshot } from '../messages/snapshot';
 import { command } from './command';
 
+const FRESH_MS = 60_000;
+
 export function useSnapshot(): { snapshot: Snapshot | null; loaded: boolean } {
   const [snapshot, setSnapshot] = useState<Snapshot | null>(null);
   const [loaded, setLoaded] = useState(false);
@@ -21,6 +23,9 @@ export function useSnapshot(): { snapshot: Snapshot | null; loaded: boolean } {
       const published = stored[SNAPSHOT_KEY] as Snapshot | undefined;
       if (published) setSnapshot(published);
       setLoaded(true);
+      // The background republishes on every change and at every instant that matters;
+      // an older snapshot (a worker asleep for a while) is brought up to the minute.
+      if (published && Math.abs(Date.now() - Date.parse(published.computedAt)) < FRESH_MS) return;
       void command({ type: 'get-snapshot' }).then((reply) => {
         if (live && reply.ok && reply.snapshot) setSnapshot(reply.snapshot);
       });
