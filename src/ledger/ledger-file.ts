@@ -232,6 +232,12 @@ function checkRelations(file: LedgerFile): void {
 
 /** Validates parsed JSON as a ledger file; throws LedgerFileError naming the first bad field. */
 export function validateLedgerFile(input: unknown): LedgerFile {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    throw new LedgerFileError(
+      '(the file)',
+      `expected a JSON object with format 'inmail-ledger', got ${quote(input)}`,
+    );
+  }
   const result = v.safeParse(fileSchema, input, { abortEarly: true });
   if (!result.success) {
     const issue = result.issues[0];
