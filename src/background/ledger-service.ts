@@ -43,7 +43,14 @@ const META = {
   activeSeat: 'activeSeat',
   announced: 'announced',
   lastDigest: 'lastDigest',
+  dropped: 'health:dropped',
 } as const;
+
+export interface DroppedMessages {
+  count: number;
+  lastReason: string;
+  lastAt: number;
+}
 
 export class LedgerService {
   /** Commands run one at a time, so a refresh never interleaves with a write. */
@@ -63,7 +70,13 @@ export class LedgerService {
   /** Handles an untrusted message. Never throws: a bad one is answered with its error. */
   handle(message: unknown): Promise<Reply<Record<string, unknown>>> {
     const parsed = parseCommand(message);
-    if (!parsed.ok) return Promise.resolve({ ok: false, error: parsed.error });
+    if (!parsed.ok) {
+      const error = parsed.error;
+      return this.serially(async () => {
+        await this.recordDropped(error);
+        return { ok: false as const, error };
+      });
+    }
     return this.serially(async () => {
       try {
         const result = await this.run(parsed.command);
@@ -269,6 +282,21 @@ export class LedgerService {
     }
   }
 
+  /** A message that failed validation: counted in detection health, never written. */
+  private async recordDropped(reason: string): Promise<void> {
+    try {
+      const old = (await this.db.meta.get(META.dropped))?.value as DroppedMessages | undefined;
+      const value: DroppedMessages = {
+        count: (old?.count ?? 0) + 1,
+        lastReason: reason,
+        lastAt: this.platform.now(),
+      };
+      await this.db.meta.put({ key: META.dropped, value });
+    } catch (error) {
+      console.warn('could not record a dropped message', error);
+    }
+  }
+
   private async append(event: LedgerEvent): Promise<void> {
     try {
       const added = await appendEvents(this.db, [event]);
@@ -399,6 +427,8 @@ export class LedgerService {
       inmails,
       settings,
       storageProblem: null,
+      droppedMessages:
+        ((await this.db.meta.get(META.dropped))?.value as DroppedMessages | undefined)?.count ?? 0,
     };
     await this.platform.publish(snapshot);
     const activeBrief = briefs.find((b) => b.id === activeId);

@@ -40,6 +40,8 @@ export interface Snapshot {
   settings: Settings;
   /** A write that failed and is being retried, in words for the rep. */
   storageProblem: string | null;
+  /** Messages refused by validation since install (detection health). */
+  droppedMessages: number;
 }
 
 export const RECENT_INMAILS = 50;

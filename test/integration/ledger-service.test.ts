@@ -85,6 +85,11 @@ describe('ingest', () => {
     expect(await service.handle({ type: 'drop-tables' })).toMatchObject({ ok: false });
     expect(await service.handle(null)).toMatchObject({ ok: false });
     expect(await db.events.count()).toBe(before);
+    // Each refusal is counted in detection health, with the last reason.
+    expect((await service.refresh()).droppedMessages).toBe(3);
+    expect(await db.meta.get('health:dropped')).toMatchObject({
+      value: { count: 3, lastReason: 'message: Invalid type: Expected Object but received null' },
+    });
   });
 
   test('the same event twice is recorded once; other content under its id is refused', async () => {
