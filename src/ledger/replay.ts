@@ -4,6 +4,7 @@
 
 import type { LedgerEvent, ResponseKind, Seat, SendCost } from './events';
 import { parseInstant } from './instant';
+import { SpendingOrder } from './spending-order';
 import { changedTerms, grantAtOrAfter, grantsAtOrBefore, seatTerms, type Terms } from './terms';
 import { addDays } from './zoned-time';
 
@@ -211,20 +212,27 @@ export function replay(seat: Seat, events: readonly LedgerEvent[], at: number): 
   /** Per thread, the latest paid send awaiting a response; earlier ones chain behind it. */
   const awaiting = new Map<string, SendRecord>();
 
+  // Kept as lots come and go, so no step scans every live lot.
+  const spending = new SpendingOrder();
+  let nextExpiry = Number.POSITIVE_INFINITY;
+  let lastExpiry = Number.NEGATIVE_INFINITY;
   const newLot = (source: Lot['source'], grantedAt: number, expiresAt: number, granted: number) => {
     const lot: Lot = { grantedAt, expiresAt, granted, remaining: granted, seq: seq++, source, state: 'live' };
     live.push(lot);
     available += granted;
     nextExpiry = Math.min(nextExpiry, expiresAt);
+    lastExpiry = Math.max(lastExpiry, expiresAt);
+    if (granted > 0) spending.add(lot);
     return lot;
   };
-  let nextExpiry = Number.POSITIVE_INFINITY;
   const expireUpTo = (t: number) => {
     if (nextExpiry > t) return;
     nextExpiry = Number.POSITIVE_INFINITY;
+    lastExpiry = Number.NEGATIVE_INFINITY;
     live = live.filter((l) => {
       if (l.expiresAt > t) {
         nextExpiry = Math.min(nextExpiry, l.expiresAt);
+        lastExpiry = Math.max(lastExpiry, l.expiresAt);
         return true;
       }
       l.state = 'expired';
@@ -241,23 +249,11 @@ export function replay(seat: Seat, events: readonly LedgerEvent[], at: number): 
     live = [];
     available = 0;
     nextExpiry = Number.POSITIVE_INFINITY;
+    lastExpiry = Number.NEGATIVE_INFINITY;
+    spending.clear();
   };
-  /** The live lot with credits left that expires first (rule 5's order). */
-  const firstToSpend = (): Lot | null => {
-    let best: Lot | null = null;
-    for (const l of live) {
-      if (l.remaining === 0) continue;
-      if (
-        best === null ||
-        l.expiresAt < best.expiresAt ||
-        (l.expiresAt === best.expiresAt &&
-          (l.grantedAt < best.grantedAt || (l.grantedAt === best.grantedAt && l.seq < best.seq)))
-      ) {
-        best = l;
-      }
-    }
-    return best;
-  };
+  /** The live lot with credits left that is spent first (rule 5's order). */
+  const firstToSpend = (): Lot | null => spending.first();
 
   let nextGrant = grantAtOrAfter(terms, since);
   let i = 0;
@@ -327,9 +323,7 @@ export function replay(seat: Seat, events: readonly LedgerEvent[], at: number): 
             }
           } else {
             // A positive one is a new lot expiring with the live lot that expires last.
-            let expiresAt = Number.NEGATIVE_INFINITY;
-            for (const l of live) expiresAt = Math.max(expiresAt, l.expiresAt);
-            if (live.length === 0) expiresAt = addDays(terms.timeZone, t, LOT_DAYS);
+            const expiresAt = live.length > 0 ? lastExpiry : addDays(terms.timeZone, t, LOT_DAYS);
             newLot('adjustment', t, expiresAt, e.delta);
             totals.positiveAdjustments += e.delta;
           }
@@ -382,7 +376,7 @@ export function replay(seat: Seat, events: readonly LedgerEvent[], at: number): 
             }
             replied++;
             if (refunded && s.lot) {
-              s.lot.remaining++;
+              if (s.lot.remaining++ === 0) spending.add(s.lot);
               available++;
               totals.refunded++;
             }

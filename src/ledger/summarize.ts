@@ -4,6 +4,7 @@
 import type { LedgerEvent, Seat } from './events';
 import { formatInstant, parseInstant } from './instant';
 import { type LedgerState, LOT_DAYS, type Lot, replay, type SendRecord } from './replay';
+import { bySpendingOrder } from './spending-order';
 import { grantAtOrAfter } from './terms';
 import { addDays, DAY_MS, fromWallClock, wallClock } from './zoned-time';
 
@@ -40,11 +41,6 @@ export interface Summary {
   overdraft: number;
   observed: { at: string; balance: number; drift: number } | null;
   forecast: { date: string; available: number; bestCase: number }[];
-}
-
-/** Lots in the order credits leave them: soonest expiry, then earliest grant, then creation. */
-export function bySpendingOrder(a: Lot, b: Lot): number {
-  return a.expiresAt - b.expiresAt || a.grantedAt - b.grantedAt || a.seq - b.seq;
 }
 
 /** A paid send whose credit can still come back: unanswered, window open, its lot live. */

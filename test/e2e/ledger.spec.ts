@@ -259,3 +259,30 @@ test('a worker stopped between two ingests loses nothing and counts nothing twic
   expect(file.events.filter((e) => e.type === 'inmail-sent')).toHaveLength(2);
   expect(summarize(file.seats[0]!, file.events, file.exportedAt as string).available).toBe(148);
 });
+
+test("drift from LinkedIn's number is shown, and one click adopts it", async ({ extension }) => {
+  await setClock(extension, '2026-01-20T12:00:00Z');
+  const seat = salesNavigatorFile.seats[0]!.id;
+  const withReading = {
+    ...salesNavigatorFile,
+    events: [
+      ...salesNavigatorFile.events,
+      {
+        id: 'read-1',
+        seat,
+        type: 'observed-balance',
+        at: '2026-01-19T08:00:00Z',
+        balance: 147,
+        where: 'compose',
+      },
+    ],
+  };
+  const options = await importThroughOptions(extension, withReading);
+  await expect(options.getByTestId('options-status')).toContainText('Imported 1 seat');
+  const popup = await extension.openPopup();
+  await expect(popup.getByTestId('drift')).toHaveText('-3');
+  await popup.getByRole('button', { name: "Use LinkedIn's number" }).click();
+  await expect(popup.getByTestId('available')).toHaveText('147');
+  await expect(popup.getByTestId('drift')).toHaveCount(0);
+  expect((await extension.badge()).text).toBe('147');
+});

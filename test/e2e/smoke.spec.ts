@@ -1,4 +1,7 @@
-import { expect, test } from './fixtures';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CONTENT_MATCHES } from '../../src/linkedin/page-kinds';
+import { EXTENSION_DIR, expect, test } from './fixtures';
 
 test('the extension loads: worker running, id known, commands answered', async ({ extension }) => {
   expect(extension.id).toMatch(/^[a-p]{32}$/);
@@ -21,6 +24,15 @@ test('the content script runs on a Sales Navigator lead page at its real URL', a
       extension.worker.evaluate(async () => (await chrome.storage.local.get('health:pages'))['health:pages']),
     )
     .toMatchObject({ 'sales-lead': { lastSeen: expect.any(Number) } });
+});
+
+test('the built manifest runs content scripts on Sales Navigator, messaging, Recruiter and profiles only', () => {
+  const manifest = JSON.parse(readFileSync(join(EXTENSION_DIR, 'manifest.json'), 'utf8'));
+  expect(manifest.content_scripts.flatMap((c: { matches: string[] }) => c.matches).sort()).toEqual(
+    [...CONTENT_MATCHES].sort(),
+  );
+  expect(manifest.permissions.sort()).toEqual(['alarms', 'notifications', 'storage', 'unlimitedStorage']);
+  expect(manifest.host_permissions).toEqual(['https://www.linkedin.com/*']);
 });
 
 test('the popup renders its empty state with no seat, and the badge is blank', async ({ extension }) => {
