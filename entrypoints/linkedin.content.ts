@@ -1,9 +1,12 @@
+import { detectionsFrom } from '@/src/linkedin/network-detector';
+import { deliver, flush } from '@/src/linkedin/outbox';
 import { recordPageSeen } from '@/src/linkedin/page-health';
 import { CONTENT_MATCHES, pageKind } from '@/src/linkedin/page-kinds';
 
 export default defineContentScript({
   matches: CONTENT_MATCHES,
-  runAt: 'document_idle',
+  // As early as the tap, so no response it sees while the page loads goes unheard.
+  runAt: 'document_start',
   main(ctx) {
     const seen = () => {
       const kind = pageKind(location.href);
@@ -12,5 +15,13 @@ export default defineContentScript({
     seen();
     // LinkedIn is a single-page app: navigation replaces reloads.
     ctx.addEventListener(window, 'wxt:locationchange', seen);
+    // What the tap (page world) saw of LinkedIn's own responses.
+    ctx.addEventListener(window, 'message', (event: MessageEvent) => {
+      if (event.source !== window) return;
+      const detections = detectionsFrom(event.data, document, () => crypto.randomUUID());
+      if (detections.length > 0) void deliver(detections);
+    });
+    // Whatever an earlier page could not hand over.
+    void flush();
   },
 });

@@ -11,6 +11,7 @@ import { PLANS } from '../ledger/plans';
 import { type Lot, replay } from '../ledger/replay';
 import { sendStatus } from '../ledger/send-status';
 import { isPendingRefund, type Summary, summaryOf } from '../ledger/summarize';
+import { type Detection, detectedMessageSchema } from '../messages/detection';
 import { type Command, parseCommand, type Reply } from '../messages/protocol';
 import { DEFAULT_SETTINGS, type Settings, settingsSchema } from '../messages/settings';
 import { type InmailRow, RECENT_INMAILS, type SeatBrief, type Snapshot } from '../messages/snapshot';
@@ -83,6 +84,44 @@ export class LedgerService {
         return { ok: true, ...result } as Reply<Record<string, unknown>>;
       } catch (error) {
         return { ok: false, error: errorText(error) };
+      }
+    });
+  }
+
+  /**
+   * Detections from LinkedIn pages (untrusted). Each goes to the one seat of its pool, or
+   * waits in `unassigned`; the first record of an id wins, so retries and other tabs are
+   * no-ops. Replies with the ids it has kept, which the content script's outbox lets go.
+   */
+  handleDetected(message: unknown): Promise<{ ok: true; acked: string[] } | { ok: false; error: string }> {
+    const parsed = v.safeParse(detectedMessageSchema, message, { abortEarly: true });
+    if (!parsed.success) {
+      const error = `${v.getDotPath(parsed.issues[0]) ?? 'message'}: ${parsed.issues[0].message}`;
+      return this.serially(async () => {
+        await this.recordDropped(error);
+        return { ok: false as const, error };
+      });
+    }
+    return this.serially(async () => {
+      try {
+        const now = this.platform.now();
+        const seats = await listSeats(this.db);
+        const acked: string[] = [];
+        for (const d of parsed.output.detections) {
+          const candidates = seats.filter((seat) => PLANS[seat.plan].pool === d.pool);
+          const event = detectedEvent(
+            d,
+            candidates.length === 1 ? (candidates[0] as SeatRecord).id : '',
+            now,
+          );
+          if (candidates.length === 1) await this.appendFirst(event);
+          else await this.db.unassigned.put({ key: d.id, pool: d.pool, event, receivedAt: now });
+          acked.push(d.id);
+        }
+        await this.recompute();
+        return { ok: true as const, acked };
+      } catch (error) {
+        return { ok: false as const, error: errorText(error) };
       }
     });
   }
@@ -282,6 +321,16 @@ export class LedgerService {
     }
   }
 
+  /** Appends a detected event unless its id is already recorded (the first record wins). */
+  private async appendFirst(event: LedgerEvent): Promise<void> {
+    const added = await this.db.transaction('rw', this.db.events, async () => {
+      if (await this.db.events.get([event.seat, event.id])) return false;
+      await this.db.events.add(event);
+      return true;
+    });
+    if (added) this.cache.get(event.seat)?.push(event);
+  }
+
   /** A message that failed validation: counted in detection health, never written. */
   private async recordDropped(reason: string): Promise<void> {
     try {
@@ -443,6 +492,24 @@ export class LedgerService {
     await this.platform.setAlarm(Number.isFinite(wake) ? wake : null);
     return snapshot;
   }
+}
+
+/** The ledger event of a detection, for `seat` ('' while it waits for one). */
+function detectedEvent(d: Detection, seat: string, now: number): LedgerEvent {
+  const at = d.kind === 'send' && d.at ? d.at : formatInstant(now);
+  if (d.kind === 'balance') {
+    return { id: d.id, seat, type: 'observed-balance', at, balance: d.balance, where: d.where };
+  }
+  return {
+    id: d.id,
+    seat,
+    type: 'inmail-sent',
+    at,
+    threadId: d.threadId,
+    cost: d.cost,
+    surface: d.surface,
+    ...(d.recipient ? { recipient: d.recipient } : {}),
+  };
 }
 
 /** An error the rep can act on, passed through as it is. */

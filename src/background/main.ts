@@ -7,6 +7,7 @@ import { browserPlatform, DAILY_ALARM } from './browser-platform';
 import { LedgerService } from './ledger-service';
 
 export const SALES_NAVIGATOR_HOME = 'https://www.linkedin.com/sales/home';
+const LINKEDIN_ORIGIN = 'https://www.linkedin.com/';
 
 export interface Hooks {
   /** Resolves before the first refresh (test builds restore their clock here). */
@@ -24,12 +25,17 @@ export function startBackground(hooks: Hooks = {}): LedgerService {
     ready.then(() => service.refresh()).catch((error) => console.error('refresh failed', error));
 
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
-    // Only the extension's own pages command the ledger; content scripts get their own
-    // detection messages (validated like any untrusted input) in a later change.
-    const fromOwnPage =
-      sender.id === browser.runtime.id && sender.url?.startsWith(browser.runtime.getURL('/'));
-    if (!fromOwnPage) return undefined;
-    const reply = hooks.testMessage?.(message, service) ?? ready.then(() => service.handle(message));
+    // Only the extension's own pages command the ledger; content scripts only report.
+    if (sender.id !== browser.runtime.id) return undefined;
+    let reply: Promise<unknown>;
+    if (sender.url?.startsWith(browser.runtime.getURL('/'))) {
+      reply = hooks.testMessage?.(message, service) ?? ready.then(() => service.handle(message));
+    } else if (sender.tab && sender.url?.startsWith(LINKEDIN_ORIGIN)) {
+      // Our content script on a LinkedIn page: detections only, validated like any page input.
+      reply = ready.then(() => service.handleDetected(message));
+    } else {
+      return undefined;
+    }
     // sendResponse + true: the form every browser (and the polyfill) understands.
     void reply.then(sendResponse);
     return true;

@@ -20,7 +20,8 @@ export interface UnassignedEvent {
   key: string;
   pool: string;
   account?: string;
-  event: Omit<LedgerEvent, 'seat'>;
+  /** The event as it will be recorded, its `seat` empty until the user assigns one. */
+  event: LedgerEvent;
   receivedAt: number;
 }
 

@@ -22,11 +22,13 @@ function chromiumPath(): string | undefined {
   return existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined;
 }
 
-/** A LinkedIn URL's fixture: /sales/lead/… → sales/lead.html, /api/… → JSON files later. */
+/** A LinkedIn URL's fixture: pages by path to HTML files, API endpoints to JSON payloads. */
 export function fixtureFor(url: URL): string | null {
   const map: [RegExp, string][] = [
     [/^\/sales\/(lead|people)\//, 'sales/lead.html'],
     [/^\/sales\/home/, 'sales/lead.html'],
+    [/^\/sales-api\/salesApiCredits$/, 'api/sales-credits.json'],
+    [/^\/sales-api\/salesApiMessageActions$/, 'api/sales-create-message.json'],
   ];
   for (const [pattern, file] of map) if (pattern.test(url.pathname)) return join(FIXTURES, file);
   return null;
@@ -68,7 +70,8 @@ export async function launch(): Promise<BrowserContext> {
   await context.route('https://www.linkedin.com/**', async (route) => {
     const file = fixtureFor(new URL(route.request().url()));
     if (file === null) return route.fulfill({ status: 404, contentType: 'text/plain', body: 'no fixture' });
-    return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: readFileSync(file) });
+    const contentType = file.endsWith('.json') ? 'application/json' : 'text/html; charset=utf-8';
+    return route.fulfill({ status: 200, contentType, body: readFileSync(file) });
   });
   return context;
 }

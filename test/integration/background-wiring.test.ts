@@ -37,21 +37,59 @@ describe('background wiring (fake browser)', () => {
     expect(await fakeBrowser.alarms.get('next')).toBeDefined();
   });
 
-  test('a message from a web page or another extension is ignored and writes nothing', async () => {
+  test('a command from a LinkedIn page is refused; another extension is not heard; nothing is written', async () => {
     startBackground();
     const setup = { type: 'setup-seat', label: 'SN', plan: 'sales-navigator-core', timeZone: 'UTC' };
-    expect(
-      await deliver(setup, {
-        id: fakeBrowser.runtime.id,
-        url: 'https://www.linkedin.com/sales/home',
-        tab: { id: 1 },
-      }),
-    ).toBeUndefined();
+    const linkedin = {
+      id: fakeBrowser.runtime.id,
+      url: 'https://www.linkedin.com/sales/home',
+      tab: { id: 1 },
+    };
+    expect(await deliver(setup, linkedin)).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/^type: /),
+    });
     expect(
       await deliver(setup, { id: 'another-extension', url: 'chrome-extension://another-extension/x.html' }),
     ).toBeUndefined();
     const reply = (await deliver({ type: 'get-snapshot' }, fromPopup())) as { snapshot: Snapshot };
     expect(reply.snapshot.seats).toEqual([]);
+    expect(reply.snapshot.droppedMessages).toBe(1);
+  });
+
+  test('a detection from a LinkedIn page goes to the one seat of its pool, once', async () => {
+    startBackground();
+    await deliver(
+      { type: 'setup-seat', label: 'SN', plan: 'sales-navigator-core', timeZone: 'UTC', openingBalance: 30 },
+      fromPopup(),
+    );
+    const linkedin = {
+      id: fakeBrowser.runtime.id,
+      url: 'https://www.linkedin.com/sales/lead/x',
+      tab: { id: 1 },
+    };
+    const send = {
+      kind: 'send',
+      pool: 'sales-navigator',
+      surface: 'sales-navigator',
+      id: 'urn:li:msg:1',
+      threadId: '2-a',
+      cost: 'paid',
+    };
+    expect(await deliver({ type: 'detected', detections: [send] }, linkedin)).toEqual({
+      ok: true,
+      acked: ['urn:li:msg:1'],
+    });
+    // The same send again (another tab, a retry) changes nothing.
+    expect(
+      await deliver({ type: 'detected', detections: [{ ...send, cost: 'free-connection' }] }, linkedin),
+    ).toMatchObject({ ok: true });
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('29');
+    const premium = { kind: 'balance', pool: 'premium', id: 'obs:1', balance: 4, where: 'compose' };
+    await deliver({ type: 'detected', detections: [premium] }, linkedin);
+    const reply = (await deliver({ type: 'get-snapshot' }, fromPopup())) as { snapshot: Snapshot };
+    // A Premium reading with no Premium seat waits for the user; it is not this seat's.
+    expect(reply.snapshot.summary?.observed?.balance).toBe(30);
   });
 
   test('install arms the daily safety alarm; an alarm recomputes; a notification click opens Sales Navigator', async () => {

@@ -1,0 +1,27 @@
+// The LinkedIn endpoints whose responses the tap reads, by path. Seen 2026-11 in public
+// material (LINKEDIN-SIGNALS.md); every other request is never looked at.
+
+export type EndpointKind = 'sales-credits' | 'sales-create-message';
+
+const ENDPOINTS: [EndpointKind, RegExp, 'GET' | 'POST'][] = [
+  // GET /sales-api/salesApiCredits?q=findCreditGrant&creditGrantType=LSS_INMAIL [firm]
+  ['sales-credits', /^\/sales-api\/salesApiCredits\b/, 'GET'],
+  // POST /sales-api/salesApiMessageActions?action=createMessage [firm for the request]
+  ['sales-create-message', /^\/sales-api\/salesApiMessageActions\b.*[?&]action=createMessage\b/, 'POST'],
+];
+
+/** Which endpoint a request is, from its method and URL; null for everything else. */
+export function endpointOf(method: string, url: string): EndpointKind | null {
+  let parsed: URL;
+  try {
+    parsed = new URL(url, 'https://www.linkedin.com');
+  } catch {
+    return null;
+  }
+  if (parsed.hostname !== 'www.linkedin.com') return null;
+  const path = parsed.pathname + parsed.search;
+  for (const [kind, pattern, verb] of ENDPOINTS) {
+    if (verb === method.toUpperCase() && pattern.test(path)) return kind;
+  }
+  return null;
+}

@@ -1,0 +1,96 @@
+// Reading LinkedIn (first slice): a Sales Navigator send and Sales Navigator's own count,
+// seen through the page's own network responses, reach the ledger without typing anything.
+
+import { type Extension, expect, test } from './fixtures';
+
+const LEAD = 'https://www.linkedin.com/sales/lead/ACwAAA123,NAME_SEARCH,abcd';
+
+async function setUpSalesNavigator(extension: Extension, balance: number) {
+  const reply = await extension.send<{ ok: boolean }>({
+    type: 'setup-seat',
+    label: 'Dana — Sales Navigator',
+    plan: 'sales-navigator-core',
+    timeZone: 'UTC',
+    openingBalance: balance,
+  });
+  expect(reply.ok).toBe(true);
+}
+
+test('a send on a Sales Navigator lead page costs a credit; LinkedIn’s count shows as drift', async ({
+  context,
+  extension,
+}) => {
+  await setUpSalesNavigator(extension, 120);
+  const page = await context.newPage();
+  await page.goto(LEAD);
+  // The page's own credits request said 118: the popup shows the difference.
+  const popup = await extension.openPopup();
+  await expect(popup.getByTestId('drift')).toHaveText('-2');
+
+  await page.getByRole('button', { name: 'Send' }).click();
+  await expect(page.locator('body')).toHaveAttribute('data-test-sent', '200');
+  await expect.poll(async () => (await extension.badge()).text).toBe('119');
+  const row = popup.getByTestId('inmail-row');
+  await expect(row).toHaveCount(1);
+  await expect(row).toHaveAttribute('data-status', 'awaiting');
+  await expect(row).toContainText('Sam Lee');
+
+  // The same send seen again (a second tab, a retry) is one event.
+  const second = await context.newPage();
+  await second.goto(LEAD);
+  await second.getByRole('button', { name: 'Send' }).click();
+  await expect(second.locator('body')).toHaveAttribute('data-test-sent', '200');
+  await expect
+    .poll(
+      async () =>
+        await extension.worker.evaluate(async () => (await chrome.storage.local.get('outbox')).outbox),
+    )
+    .toEqual([]);
+  expect((await extension.badge()).text).toBe('119');
+  await expect(popup.getByTestId('inmail-row')).toHaveCount(1);
+});
+
+test('a look-alike message posted by a script in the page cannot create a send', async ({
+  context,
+  extension,
+}) => {
+  await setUpSalesNavigator(extension, 50);
+  const page = await context.newPage();
+  await page.goto(LEAD);
+  await expect.poll(async () => (await extension.badge()).text).toBe('50');
+  await page.evaluate(() => {
+    // Not a createMessage request/response pair LinkedIn could produce: nothing to record.
+    window.postMessage(
+      {
+        source: 'inmail-ledger-tap',
+        kind: 'sales-create-message',
+        status: 200,
+        request: '{}',
+        response: '{}',
+      },
+      location.origin,
+    );
+    window.postMessage(
+      {
+        source: 'inmail-ledger-tap',
+        kind: 'sales-credits',
+        status: 200,
+        request: null,
+        response: '{"elements":[{"type":"LSS_INMAIL","value":-5}]}',
+      },
+      location.origin,
+    );
+    window.postMessage(
+      { source: 'inmail-ledger-tap', kind: 'drop-tables', status: 200, request: null, response: '' },
+      location.origin,
+    );
+  });
+  const popup = await extension.openPopup();
+  await expect(popup.getByTestId('available')).toHaveText('50');
+  // The page's own credits response (118) was read; the look-alikes added nothing.
+  const snapshot = await extension.send<{
+    snapshot: { summary: { stats: { paidSent: number }; observed: { balance: number } } };
+  }>({ type: 'get-snapshot' });
+  expect(snapshot.snapshot.summary.stats.paidSent).toBe(0);
+  expect(snapshot.snapshot.summary.observed.balance).toBe(118);
+});
