@@ -109,12 +109,14 @@ export class LedgerService {
         const acked: string[] = [];
         for (const d of parsed.output.detections) {
           const candidates = seats.filter((seat) => PLANS[seat.plan].pool === d.pool);
-          const event = detectedEvent(
-            d,
-            candidates.length === 1 ? (candidates[0] as SeatRecord).id : '',
-            now,
-          );
-          if (candidates.length === 1) await this.appendFirst(event);
+          const seat = candidates.length === 1 ? (candidates[0] as SeatRecord) : null;
+          const event = detectedEvent(d, seat?.id ?? '', now);
+          // Before the seat began, the opening balance already accounts for it.
+          if (seat && Date.parse(event.at) < Date.parse(seat.since)) {
+            acked.push(d.id);
+            continue;
+          }
+          if (seat) await this.appendFirst(event);
           else await this.db.unassigned.put({ key: d.id, pool: d.pool, event, receivedAt: now });
           acked.push(d.id);
         }
@@ -496,9 +498,12 @@ export class LedgerService {
 
 /** The ledger event of a detection, for `seat` ('' while it waits for one). */
 function detectedEvent(d: Detection, seat: string, now: number): LedgerEvent {
-  const at = d.kind === 'send' && d.at ? d.at : formatInstant(now);
+  const at = d.kind !== 'balance' && d.at ? d.at : formatInstant(now);
   if (d.kind === 'balance') {
     return { id: d.id, seat, type: 'observed-balance', at, balance: d.balance, where: d.where };
+  }
+  if (d.kind === 'response') {
+    return { id: d.id, seat, type: 'reply-received', at, threadId: d.threadId, kind: d.responseKind };
   }
   return {
     id: d.id,

@@ -1,13 +1,15 @@
 // The LinkedIn endpoints whose responses the tap reads, by path. Seen 2026-11 in public
 // material (LINKEDIN-SIGNALS.md); every other request is never looked at.
 
-export type EndpointKind = 'sales-credits' | 'sales-create-message';
+export type EndpointKind = 'sales-credits' | 'sales-create-message' | 'sales-threads';
 
 const ENDPOINTS: [EndpointKind, RegExp, 'GET' | 'POST'][] = [
   // GET /sales-api/salesApiCredits?q=findCreditGrant&creditGrantType=LSS_INMAIL [firm]
   ['sales-credits', /^\/sales-api\/salesApiCredits\b/, 'GET'],
   // POST /sales-api/salesApiMessageActions?action=createMessage [firm for the request]
   ['sales-create-message', /^\/sales-api\/salesApiMessageActions\b.*[?&]action=createMessage\b/, 'POST'],
+  // GET /sales-api/salesApiMessagingThreads?…&q=filter (the inbox) and …/<thread id> [firm]
+  ['sales-threads', /^\/sales-api\/salesApiMessagingThreads(\/[^/?]+)?(\?|$)/, 'GET'],
 ];
 
 /** Which endpoint a request is, from its method and URL; null for everything else. */

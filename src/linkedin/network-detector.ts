@@ -4,6 +4,7 @@
 import type { Detection } from '../messages/detection';
 import { parseSalesCreateMessage } from './api/sales-create-message';
 import { parseSalesCredits } from './api/sales-credits';
+import { parseSalesThreads } from './api/sales-threads';
 import { leadName, sendCostFromPage } from './dom/send-cost';
 import { TAP_SOURCE, type TapMessage } from './tap';
 
@@ -62,5 +63,46 @@ export function detectionsFrom(data: unknown, doc: Document, randomId: () => str
       },
     ];
   }
+  if (data.kind === 'sales-threads') return threadDetections(json(data.response));
   return [];
+}
+
+/**
+ * From thread payloads: our own InMails (sent here or from the phone: catch-up) with
+ * LinkedIn's send time, and every message from someone else after one of our InMails in the
+ * same thread (a response, at LinkedIn's delivery time). Threads where we cannot tell which
+ * participant is us give nothing.
+ */
+export function threadDetections(payload: unknown): Detection[] {
+  const out: Detection[] = [];
+  for (const thread of parseSalesThreads(payload)) {
+    if (thread.me === undefined) continue;
+    let inmailSeen = false;
+    for (const m of thread.messages) {
+      const at = new Date(m.deliveredAt).toISOString();
+      if (m.author === thread.me) {
+        if (!m.inmail) continue;
+        inmailSeen = true;
+        out.push({
+          kind: 'send',
+          pool: 'sales-navigator',
+          surface: 'sales-navigator',
+          id: m.id,
+          threadId: thread.id,
+          cost: 'paid',
+          at,
+        });
+      } else if (inmailSeen && m.author !== undefined) {
+        out.push({
+          kind: 'response',
+          pool: 'sales-navigator',
+          id: m.id,
+          threadId: thread.id,
+          at,
+          responseKind: 'reply',
+        });
+      }
+    }
+  }
+  return out;
 }

@@ -31,6 +31,18 @@ export const detectionSchema = v.variant('kind', [
     ),
   }),
   v.strictObject({
+    kind: v.literal('response'),
+    pool,
+    id,
+    threadId: id,
+    /** When the recipient responded, as LinkedIn shows it (rule 8). */
+    at: v.pipe(
+      v.string(),
+      v.check((s) => parseInstant(s) !== null),
+    ),
+    responseKind: v.picklist(['reply', 'accepted', 'declined']),
+  }),
+  v.strictObject({
     kind: v.literal('balance'),
     pool,
     id,

@@ -50,6 +50,31 @@ test('a send on a Sales Navigator lead page costs a credit; LinkedIn’s count s
   await expect(popup.getByTestId('inmail-row')).toHaveCount(1);
 });
 
+test('the reply in the inbox payload refunds the send; our own InMail there is not counted twice', async ({
+  context,
+  extension,
+}) => {
+  await setUpSalesNavigator(extension, 120);
+  const lead = await context.newPage();
+  await lead.goto(LEAD);
+  await lead.getByRole('button', { name: 'Send' }).click();
+  await expect.poll(async () => (await extension.badge()).text).toBe('119');
+
+  const inbox = await context.newPage();
+  await inbox.goto('https://www.linkedin.com/sales/inbox');
+  await expect(inbox.locator('body')).toHaveAttribute('data-test-inbox', 'loaded');
+  await expect.poll(async () => (await extension.badge()).text).toBe('120');
+  const popup = await extension.openPopup();
+  const row = popup.getByTestId('inmail-row');
+  await expect(row).toHaveCount(1);
+  await expect(row).toHaveAttribute('data-status', 'refunded');
+  const snapshot = await extension.send<{ snapshot: { summary: { stats: Record<string, number> } } }>({
+    type: 'get-snapshot',
+  });
+  // A message from a 1st-degree contact in a thread with no InMail of ours is not a response.
+  expect(snapshot.snapshot.summary.stats).toMatchObject({ paidSent: 1, replied: 1, refunded: 1 });
+});
+
 test('a look-alike message posted by a script in the page cannot create a send', async ({
   context,
   extension,

@@ -29,6 +29,8 @@ export function fixtureFor(url: URL): string | null {
     [/^\/sales\/home/, 'sales/lead.html'],
     [/^\/sales-api\/salesApiCredits$/, 'api/sales-credits.json'],
     [/^\/sales-api\/salesApiMessageActions$/, 'api/sales-create-message.json'],
+    [/^\/sales-api\/salesApiMessagingThreads$/, 'api/sales-threads.json'],
+    [/^\/sales\/inbox/, 'sales/inbox.html'],
   ];
   for (const [pattern, file] of map) if (pattern.test(url.pathname)) return join(FIXTURES, file);
   return null;
@@ -45,6 +47,11 @@ export interface Extension {
   stopWorker(): Promise<void>;
   /** Sends a command (or a test hook message) from an extension page, as the popup does. */
   send<T = Record<string, unknown>>(message: unknown): Promise<T>;
+}
+
+/** Payload times relative to now, so fixtures never go stale: "%NOW%", "%NOW-60000%" (ms). */
+function withTimes(text: string): string {
+  return text.replace(/"%NOW(?:-(\d+))?%"/g, (_, minus) => String(Date.now() - Number(minus ?? 0)));
 }
 
 /** Launches Chromium with the extension in a fresh profile, LinkedIn routed to fixtures. */
@@ -71,7 +78,7 @@ export async function launch(): Promise<BrowserContext> {
     const file = fixtureFor(new URL(route.request().url()));
     if (file === null) return route.fulfill({ status: 404, contentType: 'text/plain', body: 'no fixture' });
     const contentType = file.endsWith('.json') ? 'application/json' : 'text/html; charset=utf-8';
-    return route.fulfill({ status: 200, contentType, body: readFileSync(file) });
+    return route.fulfill({ status: 200, contentType, body: withTimes(readFileSync(file, 'utf8')) });
   });
   return context;
 }

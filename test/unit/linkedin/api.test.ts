@@ -3,7 +3,9 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { parseSalesCreateMessage } from '../../../src/linkedin/api/sales-create-message';
 import { parseSalesCredits } from '../../../src/linkedin/api/sales-credits';
+import { parseSalesThreads } from '../../../src/linkedin/api/sales-threads';
 import { endpointOf } from '../../../src/linkedin/endpoints';
+import { threadDetections } from '../../../src/linkedin/network-detector';
 
 const fixture = (name: string) =>
   JSON.parse(readFileSync(join(import.meta.dirname, '../../fixtures/linkedin/api', name), 'utf8'));
@@ -73,5 +75,50 @@ describe('Sales Navigator payloads', () => {
     expect(parseSalesCreateMessage({}, fixture('sales-create-message.json'))).toBeNull();
     expect(parseSalesCreateMessage({ createMessageRequest: { recipients: [] } }, {})).toBeNull();
     expect(parseSalesCreateMessage({ createMessageRequest: { recipients: ['x'] } }, {})).toBeNull();
+  });
+});
+
+describe('Sales Navigator threads', () => {
+  const payload = () =>
+    JSON.parse(
+      readFileSync(
+        join(import.meta.dirname, '../../fixtures/linkedin/api/sales-threads.json'),
+        'utf8',
+      ).replace(/"%NOW(?:-(\d+))?%"/g, (_, minus) => String(1_767_225_600_000 - Number(minus ?? 0))),
+    );
+
+  test('our InMails (catch-up) and the responses after them, at LinkedIn’s times; nothing else', () => {
+    expect(threadDetections(payload())).toEqual([
+      {
+        kind: 'send',
+        pool: 'sales-navigator',
+        surface: 'sales-navigator',
+        id: 'urn:li:fs_salesMessage:(2-TmV3VGhyZWFk,2-TWVzc2FnZQ)',
+        threadId: '2-TmV3VGhyZWFk',
+        cost: 'paid',
+        at: '2025-12-31T23:59:00.000Z',
+      },
+      {
+        kind: 'response',
+        pool: 'sales-navigator',
+        id: 'urn:li:fs_salesMessage:(2-TmV3VGhyZWFk,2-UmVwbHk)',
+        threadId: '2-TmV3VGhyZWFk',
+        at: '2026-01-01T00:00:00.000Z',
+        responseKind: 'reply',
+      },
+    ]);
+  });
+
+  test('one thread (not a list), unknown shapes, and threads where we cannot tell who we are', () => {
+    const one = payload().elements[0];
+    expect(parseSalesThreads(one)).toHaveLength(1);
+    expect(threadDetections(one)).toEqual([]); // no resolution map: we cannot tell which author is us
+    expect(threadDetections({ elements: [{ id: 5 }, 'x', null] })).toEqual([]);
+    expect(threadDetections('not json')).toEqual([]);
+    const inline = {
+      ...one,
+      participants: [{ entityUrn: 'urn:li:fs_salesProfile:(ACwAAAME0,NAME_SEARCH,me00)', degree: 0 }],
+    };
+    expect(threadDetections(inline).map((d) => d.kind)).toEqual(['send', 'response']);
   });
 });
