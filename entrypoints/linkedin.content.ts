@@ -1,3 +1,4 @@
+import { watchComposer } from '@/src/linkedin/features/composer-watch';
 import { detectionsFrom } from '@/src/linkedin/network-detector';
 import { deliver, flush } from '@/src/linkedin/outbox';
 import { recordPageSeen } from '@/src/linkedin/page-health';
@@ -23,5 +24,7 @@ export default defineContentScript({
     });
     // Whatever an earlier page could not hand over.
     void flush();
+    // The composer lives on Sales Navigator pages; it appears when the rep clicks Message.
+    if (pageKind(location.href)?.startsWith('sales-')) watchComposer(ctx, () => crypto.randomUUID());
   },
 });

@@ -119,3 +119,37 @@ test('a look-alike message posted by a script in the page cannot create a send',
   expect(snapshot.snapshot.summary.stats.paidSent).toBe(0);
   expect(snapshot.snapshot.summary.observed.balance).toBe(118);
 });
+
+test('the composer shows the cost before Send, and the repeat guard after a send', async ({
+  context,
+  extension,
+}) => {
+  await setUpSalesNavigator(extension, 120);
+  const page = await context.newPage();
+  await page.goto(LEAD);
+  const chip = page.locator('[data-inmail-ledger="cost-chip"]');
+  await expect(chip).toHaveCount(1);
+  // Playwright's locators pierce open shadow roots.
+  await expect(chip.getByRole('status')).toContainText('1 credit · 120 left');
+  await page.getByRole('button', { name: 'Send' }).click();
+  await expect(chip.getByRole('status')).toContainText('1 credit · 119 left');
+  await expect(chip.getByRole('status')).toContainText(
+    'You InMailed Sam today, no reply yet: this one costs another credit',
+  );
+  const popup = await extension.openPopup();
+  await expect(popup.getByTestId('detection-health')).toHaveText('Detection OK');
+});
+
+test('a composer whose credit line disappeared in a redesign: the popup says what broke', async ({
+  context,
+  extension,
+}) => {
+  await setUpSalesNavigator(extension, 120);
+  const page = await context.newPage();
+  await page.goto('https://www.linkedin.com/sales/lead/REDESIGNED,NAME_SEARCH,abcd');
+  await expect(page.locator('[data-inmail-ledger="cost-chip"]')).toHaveCount(1);
+  const popup = await extension.openPopup();
+  await expect(popup.getByTestId('detection-health')).toContainText(
+    'Sales Navigator composer: credit line not found since',
+  );
+});

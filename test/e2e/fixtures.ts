@@ -25,6 +25,8 @@ function chromiumPath(): string | undefined {
 /** A LinkedIn URL's fixture: pages by path to HTML files, API endpoints to JSON payloads. */
 export function fixtureFor(url: URL): string | null {
   const map: [RegExp, string][] = [
+    // The same lead page after a redesign that dropped the composer's credit line.
+    [/^\/sales\/lead\/[^/]*REDESIGNED/, 'sales/lead-redesigned.html'],
     [/^\/sales\/(lead|people)\//, 'sales/lead.html'],
     [/^\/sales\/home/, 'sales/lead.html'],
     [/^\/sales-api\/salesApiCredits$/, 'api/sales-credits.json'],

@@ -8,6 +8,7 @@ import type { InmailRow, Snapshot } from '../../messages/snapshot';
 import { command } from '../command';
 import { daysFromNow, inDays, plural, shortDate } from '../format';
 import { useSnapshot } from '../use-snapshot';
+import { DetectionHealth } from './DetectionHealth';
 import { ForecastChart } from './ForecastChart';
 import { InmailList } from './InmailList';
 import { LogSendForm } from './LogSendForm';
@@ -160,6 +161,8 @@ function Ledger({ snapshot, error, run }: LedgerProps) {
           ours.
         </p>
       )}
+
+      <DetectionHealth timeZone={zone} />
 
       <ForecastChart forecast={summary.forecast} />
 
