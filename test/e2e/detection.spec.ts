@@ -153,3 +153,23 @@ test('a composer whose credit line disappeared in a redesign: the popup says wha
     'Sales Navigator composer: credit line not found since',
   );
 });
+
+for (const [variant, chipText, cost] of [
+  ['FIRSTDEGREE', 'Free · 1st-degree', 'free-connection'],
+  ['OPENPROFILE', 'Free · Open Profile', 'free-open-profile'],
+] as const) {
+  test(`a send to ${cost === 'free-connection' ? 'a 1st-degree connection' : 'an Open Profile'} is free: badge unchanged`, async ({
+    context,
+    extension,
+  }) => {
+    await setUpSalesNavigator(extension, 120);
+    const page = await context.newPage();
+    await page.goto(`https://www.linkedin.com/sales/lead/${variant},NAME_SEARCH,abcd`);
+    await expect(page.locator('[data-inmail-ledger="cost-chip"]').getByRole('status')).toHaveText(chipText);
+    await page.getByRole('button', { name: 'Send' }).click();
+    await expect(page.locator('body')).toHaveAttribute('data-test-sent', '200');
+    const popup = await extension.openPopup();
+    await expect(popup.getByTestId('inmail-row')).toHaveAttribute('data-status', 'free');
+    expect((await extension.badge()).text).toBe('120');
+  });
+}

@@ -27,6 +27,9 @@ export function fixtureFor(url: URL): string | null {
   const map: [RegExp, string][] = [
     // The same lead page after a redesign that dropped the composer's credit line.
     [/^\/sales\/lead\/[^/]*REDESIGNED/, 'sales/lead-redesigned.html'],
+    // A lead who is a 1st-degree connection, and one with an Open Profile: free messages.
+    [/^\/sales\/lead\/[^/]*FIRSTDEGREE/, 'sales/lead-first-degree.html'],
+    [/^\/sales\/lead\/[^/]*OPENPROFILE/, 'sales/lead-open-profile.html'],
     [/^\/sales\/(lead|people)\//, 'sales/lead.html'],
     [/^\/sales\/home/, 'sales/lead.html'],
     [/^\/sales-api\/salesApiCredits$/, 'api/sales-credits.json'],
@@ -57,16 +60,17 @@ function withTimes(text: string): string {
 }
 
 /** Launches Chromium with the extension in a fresh profile, LinkedIn routed to fixtures. */
-export async function launch(): Promise<BrowserContext> {
-  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
-    throw new Error(`no built extension in ${EXTENSION_DIR}: run \`npx wxt build --mode e2e\` first`);
+export async function launch(options: { dir?: string; headless?: boolean } = {}): Promise<BrowserContext> {
+  const dir = options.dir ?? EXTENSION_DIR;
+  if (!existsSync(join(dir, 'manifest.json'))) {
+    throw new Error(`no built extension in ${dir}: run \`npx wxt build --mode e2e\` first`);
   }
   const context = await chromium.launchPersistentContext('', {
     executablePath: chromiumPath(),
-    headless: true,
+    headless: options.headless ?? true,
     args: [
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
+      `--disable-extensions-except=${dir}`,
+      `--load-extension=${dir}`,
       '--no-sandbox',
       '--disable-gpu',
       '--no-first-run',

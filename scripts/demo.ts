@@ -1,0 +1,63 @@
+// `npm run demo`: the built extension in Chromium with LinkedIn pages served from the test
+// fixtures at their real URLs, so anyone can watch it work without a LinkedIn account.
+// Headed when there is a display; otherwise headless, saving a screenshot of each step.
+
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Page } from '@playwright/test';
+import { extensionOf, launch } from '../test/e2e/fixtures';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const OUT = join(ROOT, '.output/demo');
+const headed = Boolean(process.env.DISPLAY) && process.env.DEMO_HEADLESS !== '1';
+mkdirSync(OUT, { recursive: true });
+
+let step = 0;
+async function shot(page: Page, name: string, what: string) {
+  step++;
+  const file = join(OUT, `${String(step).padStart(2, '0')}-${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  console.log(`${step}. ${what}\n   ${file}`);
+}
+
+const context = await launch({ dir: join(ROOT, '.output/chrome-mv3'), headless: !headed });
+const extension = await extensionOf(context);
+
+const options = await extension.openOptions();
+await options.setViewportSize({ width: 900, height: 900 });
+await options.getByTestId('opening-balance').fill('120');
+await shot(options, 'onboarding', 'Set up: Sales Navigator, credits arrive on the 1st, LinkedIn shows 120.');
+await options.getByTestId('setup-submit').click();
+await options.getByTestId('seat-item').waitFor();
+
+const lead = await context.newPage();
+await lead.setViewportSize({ width: 1000, height: 800 });
+await lead.goto('https://www.linkedin.com/sales/lead/ACwAAA123,NAME_SEARCH,abcd');
+await lead.locator('[data-inmail-ledger="cost-chip"]').getByRole('status').waitFor();
+await shot(lead, 'composer-chip', 'A Sales Navigator lead page: the chip says what the message will cost.');
+await lead.getByRole('button', { name: 'Send' }).click();
+await lead.getByText('You InMailed Sam').waitFor();
+await shot(lead, 'repeat-guard', 'After sending: the badge drops by one and the repeat guard appears.');
+
+const popup = await extension.openPopup();
+await popup.setViewportSize({ width: 360, height: 760 });
+await popup.getByTestId('inmail-row').waitFor();
+await shot(
+  popup,
+  'popup-awaiting',
+  'The popup: 119 left, the InMail awaiting a reply, LinkedIn’s own count as drift.',
+);
+
+const inbox = await context.newPage();
+await inbox.goto('https://www.linkedin.com/sales/inbox');
+await popup.reload();
+await popup.locator('[data-testid="inmail-row"][data-status="refunded"]').waitFor();
+await shot(popup, 'popup-refunded', 'Sam replied (read from the inbox): the credit came back.');
+
+console.log(`\nBadge: ${(await extension.badge()).text}. Screenshots in ${OUT}`);
+if (headed) {
+  console.log('Close the browser window to end the demo.');
+  await new Promise((done) => context.on('close', done));
+} else {
+  await context.close();
+}
