@@ -306,6 +306,26 @@ export class LedgerService {
         }
         return { csv: rows.map((r) => r.join(',')).join('\r\n') };
       }
+      case 'assign-unassigned': {
+        const seat = await this.requireSeat(command.seat);
+        const waiting = await this.db.unassigned.get(command.key);
+        if (waiting === undefined) throw new UserError('that detection is no longer waiting');
+        const event = { ...waiting.event, seat: seat.id } as LedgerEvent;
+        if (Date.parse(event.at) < Date.parse(seat.since)) {
+          throw new UserError(
+            `it happened before “${seat.label}” was set up, so its opening balance already counts it`,
+          );
+        }
+        await this.db.transaction('rw', this.db.events, this.db.unassigned, async () => {
+          if (!(await this.db.events.get([seat.id, event.id]))) await this.db.events.add(event);
+          await this.db.unassigned.delete(command.key);
+        });
+        this.cache.delete(seat.id);
+        return { snapshot: await this.recompute() };
+      }
+      case 'discard-unassigned':
+        await this.db.unassigned.delete(command.key);
+        return { snapshot: await this.recompute() };
       case 'delete-all':
         await this.db.transaction(
           'rw',
@@ -480,6 +500,15 @@ export class LedgerService {
       storageProblem: null,
       droppedMessages:
         ((await this.db.meta.get(META.dropped))?.value as DroppedMessages | undefined)?.count ?? 0,
+      unassigned: (await this.db.unassigned.orderBy('key').limit(20).toArray()).map((u) => ({
+        key: u.key,
+        pool: u.pool,
+        type: u.event.type,
+        at: u.event.at,
+        ...(u.event.type === 'inmail-sent' && u.event.recipient?.name
+          ? { recipient: u.event.recipient.name }
+          : {}),
+      })),
     };
     await this.platform.publish(snapshot);
     const activeBrief = briefs.find((b) => b.id === activeId);

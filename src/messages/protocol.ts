@@ -71,6 +71,9 @@ export const commandSchema = v.variant('type', [
   v.strictObject({ type: v.literal('import-ledger'), text: v.pipe(v.string(), v.maxLength(200_000_000)) }),
   v.strictObject({ type: v.literal('export-ledger') }),
   v.strictObject({ type: v.literal('export-csv') }),
+  /** A detection that waited for a seat: record it in this one, or let it go. */
+  v.strictObject({ type: v.literal('assign-unassigned'), key: id, seat: id }),
+  v.strictObject({ type: v.literal('discard-unassigned'), key: id }),
   v.strictObject({ type: v.literal('delete-all') }),
 ]);
 

@@ -42,6 +42,8 @@ export interface Snapshot {
   storageProblem: string | null;
   /** Messages refused by validation since install (detection health). */
   droppedMessages: number;
+  /** Detections waiting for the rep to say which seat they belong to. */
+  unassigned: { key: string; pool: string; type: string; at: string; recipient?: string }[];
 }
 
 export const RECENT_INMAILS = 50;

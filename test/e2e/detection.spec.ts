@@ -173,3 +173,32 @@ for (const [variant, chipText, cost] of [
     expect((await extension.badge()).text).toBe('120');
   });
 }
+
+test('with two Sales Navigator seats a send waits for the rep to choose; nothing is dropped', async ({
+  context,
+  extension,
+}) => {
+  await setUpSalesNavigator(extension, 100);
+  await extension.send({
+    type: 'setup-seat',
+    label: 'Second SN',
+    plan: 'sales-navigator-core',
+    timeZone: 'UTC',
+    openingBalance: 50,
+  });
+  const page = await context.newPage();
+  await page.goto(LEAD);
+  await page.getByRole('button', { name: 'Send' }).click();
+  await expect(page.locator('body')).toHaveAttribute('data-test-sent', '200');
+  const popup = await extension.openPopup();
+  const send = popup.getByTestId('unassigned-row').filter({ hasText: 'Sales Navigator InMail to Sam Lee' });
+  await expect(send).toHaveCount(1);
+  expect((await extension.badge()).text).toBe('100');
+  await send.getByRole('button', { name: /^Add / }).click();
+  await expect(popup.getByTestId('inmail-row')).toHaveAttribute('data-status', 'awaiting');
+  await expect(popup.getByTestId('available')).toHaveText('99');
+  // LinkedIn's count read on that page waits too, until it is added or let go.
+  const count = popup.getByTestId('unassigned-row').filter({ hasText: 'credit count' }).first();
+  await count.getByRole('button', { name: /^Discard / }).click();
+  await expect(popup.getByTestId('unassigned-row').filter({ hasText: 'Sam Lee' })).toHaveCount(0);
+});

@@ -12,6 +12,7 @@ import { DetectionHealth } from './DetectionHealth';
 import { ForecastChart } from './ForecastChart';
 import { InmailList } from './InmailList';
 import { LogSendForm } from './LogSendForm';
+import { Unassigned } from './Unassigned';
 
 export const FIGURES_MARK = 'inmail-ledger:figures';
 
@@ -163,6 +164,7 @@ function Ledger({ snapshot, error, run }: LedgerProps) {
       )}
 
       <DetectionHealth timeZone={zone} />
+      <Unassigned snapshot={snapshot} timeZone={zone} run={run} />
 
       <ForecastChart forecast={summary.forecast} />
 
