@@ -2,12 +2,10 @@
 // synchronously, so a worker woken by any of them hears it.
 
 import { browser } from 'wxt/browser';
+import { LINKEDIN_ORIGIN, SALES_NAVIGATOR_HOME } from '../linkedin/urls';
 import { LedgerDb } from '../store/db';
 import { browserPlatform, DAILY_ALARM } from './browser-platform';
 import { LedgerService } from './ledger-service';
-
-export const SALES_NAVIGATOR_HOME = 'https://www.linkedin.com/sales/home';
-const LINKEDIN_ORIGIN = 'https://www.linkedin.com/';
 
 export interface Hooks {
   /** Resolves before the first refresh (test builds restore their clock here). */

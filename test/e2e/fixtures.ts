@@ -22,14 +22,32 @@ function chromiumPath(): string | undefined {
   return existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined;
 }
 
+/** Variants of the lead page, made from the one fixture by small edits of what matters. */
+const CREDIT_LINE = '<p class="_creditLine_8d3f t-12">Use 1 of 118 InMail credits</p>';
+const LEAD_VARIANTS: [RegExp, (html: string) => string][] = [
+  // After a redesign that dropped the composer's credit line.
+  [
+    /REDESIGNED/,
+    (html) => html.replace(CREDIT_LINE, '<p class="_creditLine_v2_9z1 t-12">Nachrichten an Sam Lee</p>'),
+  ],
+  // A lead who is a 1st-degree connection: free, no credit line.
+  [
+    /FIRSTDEGREE/,
+    (html) =>
+      html
+        .replace('aria-label="3rd degree connection">3rd', 'aria-label="1st degree connection">1st')
+        .replace(CREDIT_LINE, ''),
+  ],
+  // A lead with an Open Profile: the composer says the message is free.
+  [
+    /OPENPROFILE/,
+    (html) => html.replace(CREDIT_LINE, '<p class="_creditLine_8d3f t-12">Open Profile · Free message</p>'),
+  ],
+];
+
 /** A LinkedIn URL's fixture: pages by path to HTML files, API endpoints to JSON payloads. */
-export function fixtureFor(url: URL): string | null {
+export function fixtureFor(url: URL): { file: string; edit?: (text: string) => string } | null {
   const map: [RegExp, string][] = [
-    // The same lead page after a redesign that dropped the composer's credit line.
-    [/^\/sales\/lead\/[^/]*REDESIGNED/, 'sales/lead-redesigned.html'],
-    // A lead who is a 1st-degree connection, and one with an Open Profile: free messages.
-    [/^\/sales\/lead\/[^/]*FIRSTDEGREE/, 'sales/lead-first-degree.html'],
-    [/^\/sales\/lead\/[^/]*OPENPROFILE/, 'sales/lead-open-profile.html'],
     [/^\/sales\/(lead|people)\//, 'sales/lead.html'],
     [/^\/sales\/home/, 'sales/lead.html'],
     [/^\/sales-api\/salesApiCredits$/, 'api/sales-credits.json'],
@@ -37,7 +55,11 @@ export function fixtureFor(url: URL): string | null {
     [/^\/sales-api\/salesApiMessagingThreads$/, 'api/sales-threads.json'],
     [/^\/sales\/inbox/, 'sales/inbox.html'],
   ];
-  for (const [pattern, file] of map) if (pattern.test(url.pathname)) return join(FIXTURES, file);
+  for (const [pattern, file] of map) {
+    if (!pattern.test(url.pathname)) continue;
+    const edit = LEAD_VARIANTS.find(([variant]) => variant.test(url.pathname))?.[1];
+    return { file: join(FIXTURES, file), ...(edit ? { edit } : {}) };
+  }
   return null;
 }
 
@@ -81,10 +103,12 @@ export async function launch(options: { dir?: string; headless?: boolean } = {})
     ],
   });
   await context.route('https://www.linkedin.com/**', async (route) => {
-    const file = fixtureFor(new URL(route.request().url()));
-    if (file === null) return route.fulfill({ status: 404, contentType: 'text/plain', body: 'no fixture' });
-    const contentType = file.endsWith('.json') ? 'application/json' : 'text/html; charset=utf-8';
-    return route.fulfill({ status: 200, contentType, body: withTimes(readFileSync(file, 'utf8')) });
+    const fixture = fixtureFor(new URL(route.request().url()));
+    if (fixture === null)
+      return route.fulfill({ status: 404, contentType: 'text/plain', body: 'no fixture' });
+    const contentType = fixture.file.endsWith('.json') ? 'application/json' : 'text/html; charset=utf-8';
+    const text = withTimes(readFileSync(fixture.file, 'utf8'));
+    return route.fulfill({ status: 200, contentType, body: fixture.edit ? fixture.edit(text) : text });
   });
   return context;
 }

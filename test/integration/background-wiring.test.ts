@@ -2,7 +2,8 @@ import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { beforeEach, describe, expect, test } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { SALES_NAVIGATOR_HOME, startBackground } from '../../src/background/main';
+import { startBackground } from '../../src/background/main';
+import { SALES_NAVIGATOR_HOME } from '../../src/linkedin/urls';
 import { SNAPSHOT_KEY, type Snapshot } from '../../src/messages/snapshot';
 import { DB_NAME } from '../../src/store/db';
 
