@@ -55,7 +55,16 @@ export function watchComposer(ctx: Context, randomId: () => string): void {
     if (timer === null) timer = ctx.setTimeout(update, 150);
   };
 
-  const observer = new MutationObserver(schedule);
+  // Only mutations that add or touch a dialog matter; a busy feed costs a cheap check each.
+  const observer = new MutationObserver((records) => {
+    if (timer !== null) return;
+    for (const record of records) {
+      if (touchesDialog(record)) {
+        schedule();
+        return;
+      }
+    }
+  });
   observer.observe(document.documentElement, { childList: true, subtree: true });
   const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
     if (area === 'local' && changes[SNAPSHOT_KEY]) {
@@ -72,4 +81,13 @@ export function watchComposer(ctx: Context, randomId: () => string): void {
     observer.disconnect();
     browser.storage.onChanged.removeListener(onChanged);
   });
+}
+
+function touchesDialog(record: MutationRecord): boolean {
+  if (record.target instanceof Element && record.target.closest('[role="dialog"]')) return true;
+  for (const node of record.addedNodes) {
+    if (node instanceof Element && (node.matches('[role="dialog"]') || node.querySelector('[role="dialog"]')))
+      return true;
+  }
+  return false;
 }
