@@ -1,4 +1,13 @@
-import { watchComposer } from '@/src/linkedin/features/composer-watch';
+import { inboxHeader } from '@/src/linkedin/features/inbox-header';
+import {
+  messagingComposer,
+  sendingComposer,
+  trackComposerUse,
+} from '@/src/linkedin/features/messaging-composer';
+import { watchPage } from '@/src/linkedin/features/page-watch';
+import { personChip } from '@/src/linkedin/features/person-chip';
+import { salesComposer } from '@/src/linkedin/features/sn-composer';
+import { threadStatus } from '@/src/linkedin/features/thread-status';
 import { detectionsFrom } from '@/src/linkedin/network-detector';
 import { deliver, flush } from '@/src/linkedin/outbox';
 import { recordPageSeen } from '@/src/linkedin/page-health';
@@ -9,22 +18,37 @@ export default defineContentScript({
   // As early as the tap, so no response it sees while the page loads goes unheard.
   runAt: 'document_start',
   main(ctx) {
+    const randomId = () => crypto.randomUUID();
     const seen = () => {
       const kind = pageKind(location.href);
       if (kind) void recordPageSeen(kind, Date.now());
     };
     seen();
-    // LinkedIn is a single-page app: navigation replaces reloads.
-    ctx.addEventListener(window, 'wxt:locationchange', seen);
+    trackComposerUse(document);
     // What the tap (page world) saw of LinkedIn's own responses.
     ctx.addEventListener(window, 'message', (event: MessageEvent) => {
       if (event.source !== window) return;
-      const detections = detectionsFrom(event.data, document, () => crypto.randomUUID());
+      const detections = detectionsFrom(event.data, {
+        doc: document,
+        randomId,
+        sendingComposer: () => sendingComposer(document),
+      });
       if (detections.length > 0) void deliver(detections);
     });
     // Whatever an earlier page could not hand over.
     void flush();
-    // The composer lives on Sales Navigator pages; it appears when the rep clicks Message.
-    if (pageKind(location.href)?.startsWith('sales-')) watchComposer(ctx, () => crypto.randomUUID());
+    // Every page feature, run when LinkedIn renders something new or the ledger changes.
+    const update = watchPage(ctx, [
+      salesComposer(randomId),
+      messagingComposer(randomId),
+      inboxHeader(randomId),
+      personChip,
+      threadStatus,
+    ]);
+    // LinkedIn is a single-page app: navigation replaces reloads.
+    ctx.addEventListener(window, 'wxt:locationchange', () => {
+      seen();
+      update();
+    });
   },
 });

@@ -27,6 +27,7 @@ import {
 import { type Badge, badgeFor } from './badge';
 import { CSV_HEADER, inmailsCsv } from './csv-export';
 import { digestFor, nextWake } from './digest';
+import { manualTwin } from './manual-twin';
 
 /** What the service needs from the browser; faked in integration tests. */
 export interface Platform {
@@ -108,15 +109,19 @@ export class LedgerService {
         const seats = await listSeats(this.db);
         const acked: string[] = [];
         for (const d of parsed.output.detections) {
-          const candidates = seats.filter((seat) => PLANS[seat.plan].pool === d.pool);
-          const seat = candidates.length === 1 ? (candidates[0] as SeatRecord) : null;
+          const seat =
+            d.kind === 'response' ? await this.seatOfResponse(d, seats) : seatOfPool(d.pool, seats);
+          if (seat === undefined) {
+            acked.push(d.id); // a response in no thread of ours refunds nothing (rule 9)
+            continue;
+          }
           const event = detectedEvent(d, seat?.id ?? '', now);
           // Before the seat began, the opening balance already accounts for it.
           if (seat && Date.parse(event.at) < Date.parse(seat.since)) {
             acked.push(d.id);
             continue;
           }
-          if (seat) await this.appendFirst(event);
+          if (seat) await this.appendDetected(event, now);
           else await this.db.unassigned.put({ key: d.id, pool: d.pool, event, receivedAt: now });
           acked.push(d.id);
         }
@@ -343,14 +348,54 @@ export class LedgerService {
     }
   }
 
-  /** Appends a detected event unless its id is already recorded (the first record wins). */
-  private async appendFirst(event: LedgerEvent): Promise<void> {
+  /**
+   * Appends a detected event unless its id is already recorded (the first record wins). A
+   * detected send that a manual log already counted replaces it: the log is voided in the same
+   * transaction, with an id made from the log's, so a retry cannot void twice.
+   */
+  private async appendDetected(event: LedgerEvent, now: number): Promise<void> {
+    const twin = event.type === 'inmail-sent' ? manualTwin(await this.eventsOf(event.seat), event) : null;
     const added = await this.db.transaction('rw', this.db.events, async () => {
-      if (await this.db.events.get([event.seat, event.id])) return false;
-      await this.db.events.add(event);
-      return true;
+      if (await this.db.events.get([event.seat, event.id])) return [];
+      const batch: LedgerEvent[] = [event];
+      if (twin && !(await this.db.events.get([event.seat, `merged:${twin.id}`])))
+        batch.push({
+          id: `merged:${twin.id}`,
+          seat: event.seat,
+          type: 'voided',
+          at: formatInstant(now),
+          target: twin.id,
+          reason: `the same send as detected ${event.id}`,
+        });
+      await this.db.events.bulkAdd(batch);
+      return batch;
     });
-    if (added) this.cache.get(event.seat)?.push(event);
+    this.cache.get(event.seat)?.push(...added);
+  }
+
+  /**
+   * The seat a response belongs to: the one that sent into its thread, whatever page it was
+   * seen on (a Sales Navigator InMail answered in LinkedIn messaging). Null while the send
+   * waits in `unassigned`; undefined when no send of ours is in that thread.
+   */
+  private async seatOfResponse(
+    d: Extract<Detection, { kind: 'response' }>,
+    seats: SeatRecord[],
+  ): Promise<SeatRecord | null | undefined> {
+    const owners: SeatRecord[] = [];
+    for (const seat of seats) {
+      const sends = await this.db.events
+        .where('[seat+threadId]')
+        .equals([seat.id, d.threadId])
+        .filter((e) => e.type === 'inmail-sent')
+        .count();
+      if (sends > 0) owners.push(seat);
+    }
+    if (owners.length > 0) return owners.find((s) => PLANS[s.plan].pool === d.pool) ?? owners[0];
+    const waiting = await this.db.unassigned
+      .filter((u) => u.event.type === 'inmail-sent' && u.event.threadId === d.threadId)
+      .count();
+    return waiting > 0 ? null : undefined;
   }
 
   /** A message that failed validation: counted in detection health, never written. */
@@ -523,6 +568,12 @@ export class LedgerService {
     await this.platform.setAlarm(Number.isFinite(wake) ? wake : null);
     return snapshot;
   }
+}
+
+/** The one seat of a pool; null when there is none or several (the rep chooses). */
+function seatOfPool(pool: string, seats: SeatRecord[]): SeatRecord | null {
+  const candidates = seats.filter((seat) => PLANS[seat.plan].pool === pool);
+  return candidates.length === 1 ? (candidates[0] as SeatRecord) : null;
 }
 
 /** The ledger event of a detection, for `seat` ('' while it waits for one). */

@@ -1,7 +1,12 @@
 // The LinkedIn endpoints whose responses the tap reads, by path. Seen 2026-11 in public
 // material (LINKEDIN-SIGNALS.md); every other request is never looked at.
 
-export type EndpointKind = 'sales-credits' | 'sales-create-message' | 'sales-threads';
+export type EndpointKind =
+  | 'sales-credits'
+  | 'sales-create-message'
+  | 'sales-threads'
+  | 'voyager-conversations'
+  | 'voyager-create-message';
 
 const ENDPOINTS: [EndpointKind, RegExp, 'GET' | 'POST'][] = [
   // GET /sales-api/salesApiCredits?q=findCreditGrant&creditGrantType=LSS_INMAIL [firm]
@@ -10,6 +15,19 @@ const ENDPOINTS: [EndpointKind, RegExp, 'GET' | 'POST'][] = [
   ['sales-create-message', /^\/sales-api\/salesApiMessageActions\b.*[?&]action=createMessage\b/, 'POST'],
   // GET /sales-api/salesApiMessagingThreads?…&q=filter (the inbox) and …/<thread id> [firm]
   ['sales-threads', /^\/sales-api\/salesApiMessagingThreads(\/[^/?]+)?(\?|$)/, 'GET'],
+  // GET /voyager/api/voyagerMessagingGraphQL/graphql?queryId=messengerConversations….<hash> [firm]:
+  // matched on the query's name, since the hash after the dot rotates with releases.
+  [
+    'voyager-conversations',
+    /^\/voyager\/api\/voyagerMessagingGraphQL\/graphql\?(?:[^#]*&)?queryId=messengerConversations(?:ByCategoryQuery|BySyncToken|WithCursor)?\./,
+    'GET',
+  ],
+  // POST /voyager/api/voyagerMessagingDashMessengerMessages?action=createMessage [firm]
+  [
+    'voyager-create-message',
+    /^\/voyager\/api\/voyagerMessagingDashMessengerMessages\?(?:[^#]*&)?action=createMessage\b/,
+    'POST',
+  ],
 ];
 
 /** Which endpoint a request is, from its method and URL; null for everything else. */

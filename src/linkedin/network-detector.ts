@@ -1,10 +1,13 @@
-// Turns what the tap saw into detections: a Sales Navigator send (network-proven), and
-// Sales Navigator's own count of credits left.
+// Turns what the tap saw into detections: sends (network-proven; the page says what they
+// cost), responses and catch-up sends from thread payloads, and LinkedIn's own counts.
 
 import type { Detection } from '../messages/detection';
 import { parseSalesCreateMessage } from './api/sales-create-message';
 import { parseSalesCredits } from './api/sales-credits';
 import { parseSalesThreads } from './api/sales-threads';
+import { parseVoyagerConversations } from './api/voyager-conversations';
+import { parseVoyagerCreateMessage } from './api/voyager-create-message';
+import { messagingCost, messagingRecipient } from './dom/messaging-composer';
 import { leadName, sendCostFromPage } from './dom/send-cost';
 import { TAP_SOURCE, type TapMessage } from './tap';
 
@@ -30,8 +33,17 @@ function isTapMessage(data: unknown): data is TapMessage {
   );
 }
 
+/** What the page shows beside the network: the document, and the composer the rep last used. */
+export interface PageContext {
+  doc: Document;
+  randomId: () => string;
+  /** The LinkedIn messaging composer the rep last clicked or typed in, if any. */
+  sendingComposer: () => HTMLElement | null;
+}
+
 /** The detections in one message from the tap; none for anything unexpected. */
-export function detectionsFrom(data: unknown, doc: Document, randomId: () => string): Detection[] {
+export function detectionsFrom(data: unknown, page: PageContext): Detection[] {
+  const { doc, randomId } = page;
   if (!isTapMessage(data) || data.status < 200 || data.status >= 300) return [];
   if (data.kind === 'sales-credits') {
     const balance = parseSalesCredits(json(data.response));
@@ -64,6 +76,28 @@ export function detectionsFrom(data: unknown, doc: Document, randomId: () => str
     ];
   }
   if (data.kind === 'sales-threads') return threadDetections(json(data.response));
+  if (data.kind === 'voyager-conversations') return conversationDetections(json(data.response));
+  if (data.kind === 'voyager-create-message') {
+    // The same endpoint sends chats: only a send from an InMail composer is an InMail.
+    const composer = page.sendingComposer();
+    const cost = composer ? messagingCost(composer) : null;
+    if (composer === null || cost === null) return [];
+    const send = parseVoyagerCreateMessage(json(data.request), json(data.response));
+    if (send === null) return [];
+    const name = messagingRecipient(composer);
+    return [
+      {
+        kind: 'send',
+        pool: 'premium',
+        surface: 'messaging',
+        id: send.id,
+        threadId: send.threadId,
+        cost,
+        ...(send.deliveredAt !== undefined ? { at: new Date(send.deliveredAt).toISOString() } : {}),
+        ...(name ? { recipient: { name } } : {}),
+      },
+    ];
+  }
   return [];
 }
 
@@ -103,6 +137,54 @@ export function threadDetections(payload: unknown): Detection[] {
         });
       }
     }
+  }
+  return out;
+}
+
+/**
+ * From LinkedIn messaging's conversation lists: in an InMail thread opened by our own InMail
+ * (sponsored messages and InMails sent to us are opened by someone else), every later message
+ * from the other side is a reply, and an ACCEPTED or DECLINED state is a quick response at the
+ * last activity time (rule 8). A Premium InMail found here is also a catch-up send; a Sales
+ * Navigator one is left to Sales Navigator's payloads, whose message ids the ledger uses.
+ */
+export function conversationDetections(payload: unknown): Detection[] {
+  const out: Detection[] = [];
+  for (const c of parseVoyagerConversations(payload)) {
+    const first = c.messages[0];
+    if (c.pool === null || c.me === undefined || first === undefined || first.author !== c.me) continue;
+    const pool = c.pool;
+    if (pool === 'premium')
+      out.push({
+        kind: 'send',
+        pool,
+        surface: 'messaging',
+        id: first.id,
+        threadId: c.threadId,
+        cost: 'paid',
+        at: new Date(first.deliveredAt).toISOString(),
+        ...(c.otherName ? { recipient: { name: c.otherName } } : {}),
+      });
+    for (const m of c.messages) {
+      if (m.author === c.me) continue;
+      out.push({
+        kind: 'response',
+        pool,
+        id: m.id,
+        threadId: c.threadId,
+        at: new Date(m.deliveredAt).toISOString(),
+        responseKind: 'reply',
+      });
+    }
+    if ((c.state === 'ACCEPTED' || c.state === 'DECLINED') && c.lastActivityAt !== undefined)
+      out.push({
+        kind: 'response',
+        pool,
+        id: `quick-response:${c.threadId}`,
+        threadId: c.threadId,
+        at: new Date(c.lastActivityAt).toISOString(),
+        responseKind: c.state === 'ACCEPTED' ? 'accepted' : 'declined',
+      });
   }
   return out;
 }

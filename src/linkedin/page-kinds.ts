@@ -38,3 +38,16 @@ export function pageKind(url: string): PageKind | null {
   for (const [kind, pattern] of PATTERNS) if (pattern.test(parsed.pathname)) return kind;
   return null;
 }
+
+/** The thread a page shows: "/sales/inbox/2-abc", "/messaging/thread/2-abc/" → "2-abc". */
+export function threadOfPage(url: string): string | null {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return null;
+  }
+  if (parsed.hostname !== 'www.linkedin.com') return null;
+  const match = /^\/(?:sales\/inbox|messaging\/thread)\/([^/?#]+)\/?$/.exec(parsed.pathname);
+  return match ? decodeURIComponent(match[1] as string) : null;
+}

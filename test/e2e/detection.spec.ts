@@ -202,3 +202,63 @@ test('with two Sales Navigator seats a send waits for the rep to choose; nothing
   await count.getByRole('button', { name: /^Discard / }).click();
   await expect(popup.getByTestId('unassigned-row').filter({ hasText: 'Sam Lee' })).toHaveCount(0);
 });
+
+test('a lead page and each search result show what messaging that person costs', async ({
+  context,
+  extension,
+}) => {
+  await setUpSalesNavigator(extension, 120);
+  const page = await context.newPage();
+  await page.goto(LEAD);
+  await expect(page.locator('[data-inmail-ledger="person-chip"]').getByRole('status')).toContainText(
+    '1 credit · 120 left',
+  );
+  // A German search page: a 1st-degree contact, an Open Profile and a 2nd-degree lead.
+  await page.goto('https://www.linkedin.com/sales/search/people?query=(keywords%3Adaten)');
+  const chips = page.locator('[data-inmail-ledger="person-chip"]').getByRole('status');
+  await expect(chips).toHaveCount(3);
+  await expect(chips.nth(0)).toHaveText('Free · 1st-degree');
+  await expect(chips.nth(1)).toHaveText('Free · Open Profile');
+  await expect(chips.nth(2)).toContainText('1 credit · 120 left');
+  await expect(page.getByRole('status', { name: 'InMail Ledger: cost of messaging Mara Wolf' })).toHaveCount(
+    1,
+  );
+});
+
+test('an InMail thread shows its refund window, then "Refunded"; the inbox header is read as LinkedIn’s count', async ({
+  context,
+  extension,
+}) => {
+  await setUpSalesNavigator(extension, 120);
+  const lead = await context.newPage();
+  await lead.goto(LEAD);
+  await lead.getByRole('button', { name: 'Send' }).click();
+  await expect.poll(async () => (await extension.badge()).text).toBe('119');
+
+  // The thread before Sam answers: LinkedIn's payload has nothing new.
+  const before = await context.newPage();
+  await before.route('https://www.linkedin.com/sales-api/salesApiMessagingThreads**', (route) =>
+    route.fulfill({ status: 200, contentType: 'application/json', body: '{"elements":[]}' }),
+  );
+  await before.goto('https://www.linkedin.com/sales/inbox/2-TmV3VGhyZWFk');
+  const status = before.locator('[data-inmail-ledger="thread-status"]').getByRole('status');
+  await expect(status).toHaveText('Refund window: 90 days left');
+  const exported = async () =>
+    (
+      await extension.send<{ file: { events: { type: string; where?: string }[] } }>({
+        type: 'export-ledger',
+      })
+    ).file.events;
+  await expect.poll(async () => (await exported()).filter((e) => e.where === 'inbox-header').length).toBe(1);
+
+  // Once the reply is in the payload, the same thread says so.
+  const after = await context.newPage();
+  await after.goto('https://www.linkedin.com/sales/inbox/2-TmV3VGhyZWFk');
+  await expect(after.locator('[data-inmail-ledger="thread-status"]').getByRole('status')).toHaveText(
+    'Refunded',
+  );
+  await expect(status).toHaveText('Refunded');
+  // A thread of no InMail of ours shows nothing.
+  await after.goto('https://www.linkedin.com/sales/inbox/2-T3RoZXI');
+  await expect(after.locator('[data-inmail-ledger="thread-status"]')).toHaveCount(0);
+});

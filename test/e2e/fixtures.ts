@@ -38,10 +38,23 @@ const LEAD_VARIANTS: [RegExp, (html: string) => string][] = [
         .replace('aria-label="3rd degree connection">3rd', 'aria-label="1st degree connection">1st')
         .replace(CREDIT_LINE, ''),
   ],
-  // A lead with an Open Profile: the composer says the message is free.
+  // A lead with an Open Profile: the header marks it, the composer says the message is free.
   [
     /OPENPROFILE/,
-    (html) => html.replace(CREDIT_LINE, '<p class="_creditLine_8d3f t-12">Open Profile · Free message</p>'),
+    (html) =>
+      html
+        .replace(CREDIT_LINE, '<p class="_creditLine_8d3f t-12">Open Profile · Free message</p>')
+        .replace('3rd</span>', '3rd</span> <span class="_badge_9x1">Open Profile</span>'),
+  ],
+  // LinkedIn messaging: Priya has an Open Profile (a free InMail).
+  [/FREEMSG/, (html) => html.replace('Use 1 of 45 InMail credits', 'Free message · Open Profile')],
+  // LinkedIn messaging: Priya is a connection, so her composer is a chat (no banner, no subject).
+  [
+    /CONNECTION/,
+    (html) =>
+      html
+        .replace(/<section class="msg-inmail-credits-display[\s\S]*?<\/section>/, '')
+        .replace(/<input class="msg-form__subject[^>]*>/, ''),
   ],
 ];
 
@@ -54,6 +67,11 @@ export function fixtureFor(url: URL): { file: string; edit?: (text: string) => s
     [/^\/sales-api\/salesApiMessageActions$/, 'api/sales-create-message.json'],
     [/^\/sales-api\/salesApiMessagingThreads$/, 'api/sales-threads.json'],
     [/^\/sales\/inbox/, 'sales/inbox.html'],
+    [/^\/sales\/search\/people/, 'sales/search.html'],
+    [/^\/in\//, 'messaging/profile.html'],
+    [/^\/messaging\//, 'messaging/messaging.html'],
+    [/^\/voyager\/api\/voyagerMessagingGraphQL\/graphql$/, 'api/voyager-conversations.json'],
+    [/^\/voyager\/api\/voyagerMessagingDashMessengerMessages$/, 'api/voyager-create-message.json'],
   ];
   for (const [pattern, file] of map) {
     if (!pattern.test(url.pathname)) continue;

@@ -244,3 +244,63 @@ describe('badge, alarms and notifications', () => {
     expect(platform.notifications).toHaveLength(2);
   });
 });
+
+describe('detections', () => {
+  const detected = (...detections: unknown[]) => service.handleDetected({ type: 'detected', detections });
+  const send = (id: string, threadId: string, name: string, pool = 'sales-navigator') => ({
+    kind: 'send',
+    pool,
+    surface: 'sales-navigator',
+    id,
+    threadId,
+    cost: 'paid',
+    recipient: { name },
+  });
+
+  test('a detected send merges with the manual log of it: one credit, the log voided once', async () => {
+    const seat = await setupSalesNavigator(150);
+    await ok({ type: 'log-send', seat, recipientName: 'Sam Lee', cost: 'paid' });
+    expect(platform.badge?.text).toBe('149');
+    platform.clock += 600_000;
+    expect(await detected(send('urn:li:msg:1', '2-abc', 'Sam Lee'))).toEqual({
+      ok: true,
+      acked: ['urn:li:msg:1'],
+    });
+    expect(await detected(send('urn:li:msg:1', '2-abc', 'Sam Lee'))).toEqual({
+      ok: true,
+      acked: ['urn:li:msg:1'],
+    });
+    expect(platform.badge?.text).toBe('149');
+    expect(platform.snapshot.inmails.map((r) => r.id)).toEqual(['urn:li:msg:1']);
+    // Another person the same day is another send.
+    await detected(send('urn:li:msg:2', '2-def', 'Ana Ruiz'));
+    expect(platform.badge?.text).toBe('148');
+    const exported = (await ok({ type: 'export-ledger' })).file as { events: { type: string }[] };
+    expect(exported.events.filter((e) => e.type === 'voided')).toHaveLength(1);
+  });
+
+  test('a response goes to the seat that sent into its thread; in no thread of ours it is let go', async () => {
+    const seat = await setupSalesNavigator(150);
+    await detected(send('urn:li:msg:1', '2-abc', 'Sam Lee'));
+    expect(platform.badge?.text).toBe('149');
+    platform.clock += 3_600_000;
+    const reply = (id: string, threadId: string, pool: string) => ({
+      kind: 'response',
+      pool,
+      id,
+      threadId,
+      at: new Date(platform.clock).toISOString(),
+      responseKind: 'reply',
+    });
+    // Seen in LinkedIn messaging, which files it as a Premium thread: still Sales Navigator's send.
+    expect(await detected(reply('r-1', '2-abc', 'premium'), reply('r-2', '2-zzz', 'premium'))).toEqual({
+      ok: true,
+      acked: ['r-1', 'r-2'],
+    });
+    expect(platform.badge?.text).toBe('150');
+    expect(platform.snapshot.unassigned).toEqual([]);
+    const exported = (await ok({ type: 'export-ledger' })).file as { events: { id: string; seat: string }[] };
+    expect(exported.events.map((e) => e.id)).not.toContain('r-2');
+    expect(exported.events.find((e) => e.id === 'r-1')?.seat).toBe(seat);
+  });
+});

@@ -2,9 +2,9 @@
 // ("Unterhaltung mit …" in German), with a credit line "Use 1 of 150 InMail credits" and a
 // Send button. Roles, ARIA and visible text only; seen 2026-11 (en, de).
 
+import { creditCountIn } from './credit-count';
+
 const COMPOSER_LABEL = /^(Conversation with|Unterhaltung mit)\b/i;
-/** The count is the number next to the word InMail, in any language. */
-const CREDIT_LINE = /(\d[\d.,\u00a0\u202f]*)\s*InMail/i;
 const SEND = /^(Send|Senden)$/i;
 
 export function findComposer(root: ParentNode): HTMLElement | null {
@@ -23,15 +23,7 @@ export function composerRecipient(composer: HTMLElement): string | undefined {
 
 /** Credits left as the composer's credit line says, or null when there is no such line. */
 export function composerCredits(composer: HTMLElement): number | null {
-  for (const el of composer.querySelectorAll('p, span, div')) {
-    if (el.children.length > 0) continue;
-    const match = CREDIT_LINE.exec(el.textContent ?? '');
-    if (match) {
-      const n = Number((match[1] as string).replace(/[.,\u00a0\u202f]/g, ''));
-      if (Number.isSafeInteger(n)) return n;
-    }
-  }
-  return null;
+  return creditCountIn(composer);
 }
 
 export function composerSendButton(composer: HTMLElement): HTMLButtonElement | null {

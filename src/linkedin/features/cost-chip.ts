@@ -1,11 +1,39 @@
-// In the composer, before the rep clicks Send: what this message will cost, what is left,
-// and a repeat guard when this person already has an unanswered paid InMail from us.
+// What a message will cost, before the rep clicks Send (composers) or Message (lead pages,
+// search rows): "1 credit · 42 left · 8 expire Dec 3", "Free · Open Profile", "No credits
+// left", and a repeat guard when this person already has an unanswered paid InMail from us.
 
-import type { Snapshot } from '../../messages/snapshot';
+import { PLANS } from '../../ledger/plans';
+import type { InmailRow, Snapshot } from '../../messages/snapshot';
 import { shortDate } from '../../ui/format';
 import type { DetectedCost } from '../dom/send-cost';
+import type { OverlayLine } from './overlay';
 
-export const OVERLAY_ATTRIBUTE = 'data-inmail-ledger';
+export type Pool = 'sales-navigator' | 'premium' | 'recruiter';
+
+interface PoolView {
+  available: number;
+  /** The soonest expiry, known for the seat the popup shows. */
+  soon?: { credits: number; at: number; zone: string };
+  inmails: InmailRow[];
+}
+
+/** The seat that pays for `pool` as the snapshot knows it: the active one, else the only one. */
+function poolView(snapshot: Snapshot | null, pool: Pool): PoolView | null {
+  if (!snapshot) return null;
+  const seats = snapshot.seats.filter((s) => PLANS[s.plan].pool === pool);
+  const active = seats.find((s) => s.id === snapshot.activeSeat);
+  if (active && snapshot.summary) {
+    const soon = snapshot.summary.expiring.byDate[0];
+    return {
+      available: snapshot.summary.available,
+      ...(soon ? { soon: { credits: soon.credits, at: Date.parse(soon.at), zone: active.timeZone } } : {}),
+      inmails: snapshot.inmails,
+    };
+  }
+  return seats.length === 1
+    ? { available: (seats[0] as { available: number }).available, inmails: [] }
+    : null;
+}
 
 /** The chip's words, from the page's cost and the published snapshot. Pure. */
 export function chipText(
@@ -13,23 +41,21 @@ export function chipText(
   recipient: string | undefined,
   snapshot: Snapshot | null,
   now: number,
-): string[] {
-  if (cost === 'free-open-profile') return ['Free · Open Profile'];
-  if (cost === 'free-connection') return ['Free · 1st-degree'];
-  const summary = snapshot?.summary;
-  if (!summary) return ['1 credit'];
-  const seat = snapshot.seats.find((s) => s.id === snapshot.activeSeat);
-  const zone = seat?.timeZone ?? 'UTC';
-  const lines: string[] = [];
-  if (summary.available === 0) lines.push('No credits left');
+  pool: Pool = 'sales-navigator',
+): OverlayLine[] {
+  if (cost === 'free-open-profile') return [{ text: 'Free · Open Profile', tone: 'free' }];
+  if (cost === 'free-connection') return [{ text: 'Free · 1st-degree', tone: 'free' }];
+  const view = poolView(snapshot, pool);
+  if (!view) return [{ text: '1 credit' }];
+  const lines: OverlayLine[] = [];
+  if (view.available === 0) lines.push({ text: 'No credits left', tone: 'warn' });
   else {
-    const parts = ['1 credit', `${summary.available} left`];
-    const soon = summary.expiring.byDate[0];
-    if (soon) parts.push(`${soon.credits} expire ${shortDate(Date.parse(soon.at), zone)}`);
-    lines.push(parts.join(' · '));
+    const parts = ['1 credit', `${view.available} left`];
+    if (view.soon) parts.push(`${view.soon.credits} expire ${shortDate(view.soon.at, view.soon.zone)}`);
+    lines.push({ text: parts.join(' · ') });
   }
   const earlier = recipient
-    ? snapshot.inmails.find(
+    ? view.inmails.find(
         (row) => row.status === 'awaiting' && row.cost === 'paid' && row.recipient?.name === recipient,
       )
     : undefined;
@@ -37,40 +63,7 @@ export function chipText(
     const days = Math.max(0, Math.floor((now - Date.parse(earlier.sentAt)) / 86_400_000));
     const first = (recipient as string).split(/\s+/)[0];
     const ago = days === 0 ? 'today' : days === 1 ? 'yesterday' : `${days} days ago`;
-    lines.push(`You InMailed ${first} ${ago}, no reply yet: this one costs another credit`);
+    lines.push({ text: `You InMailed ${first} ${ago}, no reply yet: this one costs another credit` });
   }
   return lines;
-}
-
-/** Mounts (or updates) the chip in a shadow root just before the Send button. No layout shift: it takes its own line. */
-export function renderChip(anchor: HTMLElement, lines: string[]): HTMLElement {
-  const parent = anchor.parentElement as HTMLElement;
-  let host = parent.querySelector<HTMLElement>(`:scope > [${OVERLAY_ATTRIBUTE}="cost-chip"]`);
-  if (!host) {
-    host = document.createElement('div');
-    host.setAttribute(OVERLAY_ATTRIBUTE, 'cost-chip');
-    const shadow = host.attachShadow({ mode: 'open' });
-    const style = document.createElement('style');
-    style.textContent = `
-      :host { display: block; margin: 4px 0; font: 12px/1.4 -apple-system, system-ui, sans-serif; }
-      .chip { display: inline-block; padding: 2px 8px; border-radius: 10px; background: #eef3f8; color: #0a66c2; }
-      .guard { display: block; margin-top: 2px; color: #915907; }
-      @media (prefers-color-scheme: dark) { .chip { background: #2f3a45; color: #71b7fb; } .guard { color: #f5c75d; } }
-    `;
-    const box = document.createElement('div');
-    box.setAttribute('role', 'status');
-    box.setAttribute('aria-label', 'InMail Ledger: cost of this message');
-    shadow.append(style, box);
-    parent.insertBefore(host, anchor);
-  }
-  const box = host.shadowRoot?.querySelector('[role="status"]') as HTMLElement;
-  box.replaceChildren(
-    ...lines.map((line, k) => {
-      const span = document.createElement('span');
-      span.className = k === 0 ? 'chip' : 'guard';
-      span.textContent = line;
-      return span;
-    }),
-  );
-  return host;
 }

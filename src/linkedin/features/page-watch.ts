@@ -1,0 +1,65 @@
+// One watcher for every page feature: it wakes (debounced) when LinkedIn adds elements or
+// the published snapshot changes, and runs each feature with the snapshot. Features decide
+// from the page kind whether they have anything to do; all stop with the content script.
+
+import { browser } from 'wxt/browser';
+import { SNAPSHOT_KEY, type Snapshot } from '../../messages/snapshot';
+import { OVERLAY_ATTRIBUTE } from './overlay';
+
+export type Feature = (snapshot: Snapshot | null, now: number) => void;
+
+interface Context {
+  onInvalidated(cb: () => void): void;
+  setTimeout(handler: () => void, timeout?: number): number;
+}
+
+export function watchPage(ctx: Context, features: Feature[]): () => void {
+  let snapshot: Snapshot | null = null;
+  let timer: number | null = null;
+
+  const update = () => {
+    timer = null;
+    const now = Date.now();
+    for (const feature of features) {
+      try {
+        feature(snapshot, now);
+      } catch (error) {
+        console.debug('InMail Ledger: a page feature failed', error);
+      }
+    }
+  };
+  const schedule = () => {
+    if (timer === null) timer = ctx.setTimeout(update, 150);
+  };
+
+  // Only added elements matter (a dialog opens, a header renders); text churn and our own
+  // overlays do not.
+  const observer = new MutationObserver((records) => {
+    if (timer !== null) return;
+    for (const record of records) {
+      for (const node of record.addedNodes) {
+        if (node.nodeType === 1 && !(node as Element).hasAttribute(OVERLAY_ATTRIBUTE)) {
+          schedule();
+          return;
+        }
+      }
+    }
+  });
+  observer.observe(document.documentElement, { childList: true, subtree: true });
+  const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+    if (area === 'local' && changes[SNAPSHOT_KEY]) {
+      snapshot = (changes[SNAPSHOT_KEY].newValue as Snapshot | undefined) ?? null;
+      schedule();
+    }
+  };
+  browser.storage.onChanged.addListener(onChanged);
+  void browser.storage.local.get(SNAPSHOT_KEY).then((stored) => {
+    snapshot = (stored[SNAPSHOT_KEY] as Snapshot | undefined) ?? null;
+    schedule();
+  });
+  ctx.onInvalidated(() => {
+    observer.disconnect();
+    browser.storage.onChanged.removeListener(onChanged);
+  });
+  return schedule;
+}

@@ -1,0 +1,53 @@
+// Sales Navigator's composer: LinkedIn's own count from its credit line (an observation, once
+// per value per page view), the cost chip before Send, and which anchors were found.
+
+import { reportAnchor } from '../anchor-health';
+import { composerCredits, composerRecipient, composerSendButton, findComposer } from '../dom/composer';
+import { sendCostFromPage } from '../dom/send-cost';
+import { deliver } from '../outbox';
+import { pageKind } from '../page-kinds';
+import { chipText } from './cost-chip';
+import { overlay, showLines } from './overlay';
+import type { Feature } from './page-watch';
+
+export function salesComposer(randomId: () => string): Feature {
+  let lastCredits: number | null = null;
+  return (snapshot, now) => {
+    if (!pageKind(location.href)?.startsWith('sales-')) return;
+    const composer = findComposer(document);
+    if (!composer) return;
+    const credits = composerCredits(composer);
+    const cost = sendCostFromPage(document);
+    // A free-message composer shows no count; a paid one must.
+    if (cost === 'paid')
+      void reportAnchor(
+        'sn-composer-credit-line',
+        'Sales Navigator composer: credit line',
+        credits !== null,
+        now,
+      );
+    if (credits !== null && credits !== lastCredits) {
+      lastCredits = credits;
+      void deliver([
+        {
+          kind: 'balance',
+          pool: 'sales-navigator',
+          id: `obs:${randomId()}`,
+          balance: credits,
+          where: 'compose',
+        },
+      ]);
+    }
+    const send = composerSendButton(composer);
+    void reportAnchor('sn-composer-send', 'Sales Navigator composer: Send button', send !== null, now);
+    if (!send?.parentElement) return;
+    const parent = send.parentElement;
+    const host = overlay(
+      'cost-chip',
+      parent,
+      (h) => parent.insertBefore(h, send),
+      'InMail Ledger: cost of this message',
+    );
+    showLines(host, chipText(cost, composerRecipient(composer), snapshot, now));
+  };
+}

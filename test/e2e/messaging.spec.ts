@@ -1,0 +1,130 @@
+// Reading LinkedIn messaging (profiles, /messaging): Premium InMails sent from a profile's
+// composer, chats that are not InMails, quick responses and catch-up from the conversation
+// list, and the thread's refund status on the page.
+
+import { type Extension, expect, test } from './fixtures';
+
+const PROFILE = 'https://www.linkedin.com/in/priya-natarajan/';
+const THREAD = 'https://www.linkedin.com/messaging/thread/2-UHJpeWE/';
+
+async function setUpPremium(extension: Extension, balance: number) {
+  const reply = await extension.send<{ ok: boolean }>({
+    type: 'setup-seat',
+    label: 'Dana — Premium',
+    plan: 'premium-business',
+    timeZone: 'UTC',
+    openingBalance: balance,
+  });
+  expect(reply.ok).toBe(true);
+}
+
+type Stats = { paidSent: number; freeSent: number; replied: number; refunded: number };
+const stats = async (extension: Extension) =>
+  (await extension.send<{ snapshot: { summary: { stats: Stats } } }>({ type: 'get-snapshot' })).snapshot
+    .summary.stats;
+const outboxEmpty = (extension: Extension) =>
+  expect
+    .poll(
+      async () =>
+        await extension.worker.evaluate(async () => (await chrome.storage.local.get('outbox')).outbox),
+    )
+    .toEqual([]);
+
+test('a Premium InMail from a profile costs a credit; the chat beside it costs nothing', async ({
+  context,
+  extension,
+}) => {
+  await setUpPremium(extension, 45);
+  const page = await context.newPage();
+  await page.goto(PROFILE);
+  const priya = page.locator('[data-test-bubble="priya"]');
+  const zoe = page.locator('[data-test-bubble="zoe"]');
+  await expect(priya.locator('[data-inmail-ledger="cost-chip"]').getByRole('status')).toContainText(
+    '1 credit · 45 left',
+  );
+  // An ordinary chat has no chip, and its send is not an InMail.
+  await expect(zoe.locator('[data-inmail-ledger]')).toHaveCount(0);
+  await zoe.getByRole('button', { name: 'Send' }).click();
+  await expect(page.locator('body')).toHaveAttribute('data-test-sent-zoe', '200');
+  await outboxEmpty(extension);
+  expect((await extension.badge()).text).toBe('45');
+
+  await priya.getByRole('button', { name: 'Send' }).click();
+  await expect(page.locator('body')).toHaveAttribute('data-test-sent-priya', '200');
+  await expect.poll(async () => (await extension.badge()).text).toBe('44');
+  const popup = await extension.openPopup();
+  const row = popup.getByTestId('inmail-row');
+  await expect(row).toHaveCount(1);
+  await expect(row).toHaveAttribute('data-status', 'awaiting');
+  await expect(row).toContainText('Priya Natarajan');
+  // LinkedIn's banner said 45 before the send, as we counted: no drift.
+  await expect(popup.getByTestId('drift')).toHaveCount(0);
+});
+
+test('Priya declines in the conversation list: refunded; sponsored and InMails to us count nothing', async ({
+  context,
+  extension,
+}) => {
+  await setUpPremium(extension, 45);
+  const page = await context.newPage();
+  await page.goto(PROFILE);
+  await page.locator('[data-test-bubble="priya"]').getByRole('button', { name: 'Send' }).click();
+  await expect.poll(async () => (await extension.badge()).text).toBe('44');
+
+  const thread = await context.newPage();
+  await thread.goto(THREAD);
+  await expect(thread.locator('body')).toHaveAttribute('data-test-conversations', 'loaded');
+  await expect.poll(async () => (await extension.badge()).text).toBe('45');
+  expect(await stats(extension)).toMatchObject({ paidSent: 1, replied: 1, refunded: 1 });
+  const popup = await extension.openPopup();
+  await expect(popup.getByTestId('inmail-row')).toHaveAttribute('data-status', 'refunded');
+  // The thread says so on the page itself.
+  await expect(thread.locator('[data-inmail-ledger="thread-status"]').getByRole('status')).toHaveText(
+    'Refunded',
+  );
+});
+
+test('an InMail sent from the phone is caught up from the conversation list, at LinkedIn’s time', async ({
+  context,
+  extension,
+}) => {
+  // The seat began an hour ago; the phone's send (a minute ago) is after that.
+  await extension.send({ type: 'test:set-clock', at: Date.now() - 3_600_000 });
+  await setUpPremium(extension, 45);
+  await extension.send({ type: 'test:set-clock', at: Date.now() });
+  const page = await context.newPage();
+  await page.goto('https://www.linkedin.com/messaging/');
+  await expect(page.locator('body')).toHaveAttribute('data-test-conversations', 'loaded');
+  await expect.poll(async () => (await stats(extension)).paidSent).toBe(1);
+  // Declined after it: the credit came back. Sam's Sales Navigator thread belongs to no seat here.
+  expect(await stats(extension)).toMatchObject({ paidSent: 1, refunded: 1 });
+  const popup = await extension.openPopup();
+  const row = popup.getByTestId('inmail-row');
+  await expect(row).toHaveCount(1);
+  await expect(row).toContainText('Priya Natarajan');
+  await expect(popup.getByTestId('available')).toHaveText('45');
+});
+
+test('an Open Profile InMail from a profile is free; a composer to a connection is a chat', async ({
+  context,
+  extension,
+}) => {
+  await setUpPremium(extension, 45);
+  const page = await context.newPage();
+  await page.goto('https://www.linkedin.com/in/FREEMSG-priya/');
+  const priya = page.locator('[data-test-bubble="priya"]');
+  await expect(priya.locator('[data-inmail-ledger="cost-chip"]').getByRole('status')).toHaveText(
+    'Free · Open Profile',
+  );
+  await priya.getByRole('button', { name: 'Send' }).click();
+  const popup = await extension.openPopup();
+  await expect(popup.getByTestId('inmail-row')).toHaveAttribute('data-status', 'free');
+  expect((await extension.badge()).text).toBe('45');
+
+  const chat = await context.newPage();
+  await chat.goto('https://www.linkedin.com/in/CONNECTION-priya/');
+  await chat.locator('[data-test-bubble="priya"]').getByRole('button', { name: 'Send' }).click();
+  await expect(chat.locator('body')).toHaveAttribute('data-test-sent-priya', '200');
+  await outboxEmpty(extension);
+  expect(await stats(extension)).toMatchObject({ paidSent: 0, freeSent: 1 });
+});
