@@ -123,7 +123,9 @@ describe('conversation lists', () => {
       ['2-UmVjcnVpdGVy', 'premium'],
       ['2-Wm9l', null],
     ]);
-    const threads = new Set(conversationDetections(conversations()).map((d) => (d.kind === 'balance' ? '' : d.threadId)));
+    const threads = new Set(
+      conversationDetections(conversations()).map((d) => (d.kind === 'balance' ? '' : d.threadId)),
+    );
     expect([...threads]).toEqual(['2-UHJpeWE', '2-TmV3VGhyZWFk']);
   });
 });
