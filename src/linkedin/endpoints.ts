@@ -30,8 +30,12 @@ const ENDPOINTS: [EndpointKind, RegExp, 'GET' | 'POST'][] = [
   ],
 ];
 
+/** Every path above contains one of these: most requests are let go without parsing the URL. */
+const MARKERS = ['/sales-api/salesApi', '/voyager/api/voyagerMessaging'];
+
 /** Which endpoint a request is, from its method and URL; null for everything else. */
 export function endpointOf(method: string, url: string): EndpointKind | null {
+  if (!MARKERS.some((marker) => url.includes(marker))) return null;
   let parsed: URL;
   try {
     parsed = new URL(url, 'https://www.linkedin.com');

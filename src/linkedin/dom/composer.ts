@@ -7,9 +7,14 @@ import { creditCountIn } from './credit-count';
 const COMPOSER_LABEL = /^(Conversation with|Unterhaltung mit)\b/i;
 const SEND = /^(Send|Senden)$/i;
 
-export function findComposer(root: ParentNode): HTMLElement | null {
-  for (const dialog of root.querySelectorAll<HTMLElement>('section[role="dialog"], [role="dialog"]')) {
-    if (COMPOSER_LABEL.test(dialog.getAttribute('aria-label') ?? '')) return dialog;
+export function findComposer(root: Document | Element): HTMLElement | null {
+  // A live list of sections: far cheaper on a busy page than a selector scan of every element.
+  for (const section of root.getElementsByTagName('section')) {
+    if (
+      section.getAttribute('role') === 'dialog' &&
+      COMPOSER_LABEL.test(section.getAttribute('aria-label') ?? '')
+    )
+      return section;
   }
   return null;
 }

@@ -5,14 +5,13 @@
 import { reportAnchor } from '../anchor-health';
 import { creditCountIn } from '../dom/credit-count';
 import { deliver } from '../outbox';
-import { pageKind } from '../page-kinds';
 import type { Feature } from './page-watch';
 
 export function inboxHeader(randomId: () => string): Feature {
   let read = false;
   let missingChecks = 0;
-  return (_snapshot, now) => {
-    if (read || pageKind(location.href) !== 'sales-inbox') return;
+  return (_snapshot, now, kind) => {
+    if (read || kind !== 'sales-inbox') return;
     const main = document.querySelector('main');
     if (!main) return;
     const credits = creditCountIn(main.querySelector('[data-sn-view-name="inbox"]') ?? main);

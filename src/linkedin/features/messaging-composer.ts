@@ -15,7 +15,6 @@ import {
   messagingSendButton,
 } from '../dom/messaging-composer';
 import { deliver } from '../outbox';
-import { pageKind } from '../page-kinds';
 import { chipText } from './cost-chip';
 import { overlay, showLines } from './overlay';
 import type { Feature } from './page-watch';
@@ -44,8 +43,7 @@ export function sendingComposer(doc: Document): HTMLElement | null {
 
 export function messagingComposer(randomId: () => string): Feature {
   const lastCredits = new WeakMap<HTMLElement, number>();
-  return (snapshot, now) => {
-    const kind = pageKind(location.href);
+  return (snapshot, now, kind) => {
     if (kind !== 'messaging' && kind !== 'profile') return;
     for (const composer of messagingComposers(document)) {
       if (!isInmailComposer(composer)) continue;

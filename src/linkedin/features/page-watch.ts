@@ -4,9 +4,10 @@
 
 import { browser } from 'wxt/browser';
 import { SNAPSHOT_KEY, type Snapshot } from '../../messages/snapshot';
-import { OVERLAY_ATTRIBUTE } from './overlay';
+import { type PageKind, pageKind } from '../page-kinds';
 
-export type Feature = (snapshot: Snapshot | null, now: number) => void;
+/** One thing the content script does on LinkedIn's pages, given what page this is. */
+export type Feature = (snapshot: Snapshot | null, now: number, kind: PageKind | null) => void;
 
 interface Context {
   onInvalidated(cb: () => void): void;
@@ -20,31 +21,22 @@ export function watchPage(ctx: Context, features: Feature[]): () => void {
   const update = () => {
     timer = null;
     const now = Date.now();
+    const kind = pageKind(location.href);
     for (const feature of features) {
       try {
-        feature(snapshot, now);
+        feature(snapshot, now, kind);
       } catch (error) {
         console.debug('InMail Ledger: a page feature failed', error);
       }
     }
   };
   const schedule = () => {
-    if (timer === null) timer = ctx.setTimeout(update, 150);
+    if (timer === null) timer = ctx.setTimeout(update, 200);
   };
 
-  // Only added elements matter (a dialog opens, a header renders); text churn and our own
-  // overlays do not.
-  const observer = new MutationObserver((records) => {
-    if (timer !== null) return;
-    for (const record of records) {
-      for (const node of record.addedNodes) {
-        if (node.nodeType === 1 && !(node as Element).hasAttribute(OVERLAY_ATTRIBUTE)) {
-          schedule();
-          return;
-        }
-      }
-    }
-  });
+  // The callback reads no records: touching each added node from this (isolated) world makes
+  // a wrapper per node, which cost a busy page far more than a debounced look at the page.
+  const observer = new MutationObserver(schedule);
   observer.observe(document.documentElement, { childList: true, subtree: true });
   const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
     if (area === 'local' && changes[SNAPSHOT_KEY]) {

@@ -3,13 +3,11 @@
 
 import { reportAnchor } from '../anchor-health';
 import { personCards, personCost, readPerson } from '../dom/person';
-import { pageKind } from '../page-kinds';
 import { chipText } from './cost-chip';
 import { overlay, showLines } from './overlay';
 import type { Feature } from './page-watch';
 
-export const personChip: Feature = (snapshot, now) => {
-  const kind = pageKind(location.href);
+export const personChip: Feature = (snapshot, now, kind) => {
   if (kind !== 'sales-lead' && kind !== 'sales-search') return;
   const cards = personCards(document, kind);
   if (kind === 'sales-lead' && cards.length > 0) {

@@ -5,15 +5,14 @@ import { reportAnchor } from '../anchor-health';
 import { composerCredits, composerRecipient, composerSendButton, findComposer } from '../dom/composer';
 import { sendCostFromPage } from '../dom/send-cost';
 import { deliver } from '../outbox';
-import { pageKind } from '../page-kinds';
 import { chipText } from './cost-chip';
 import { overlay, showLines } from './overlay';
 import type { Feature } from './page-watch';
 
 export function salesComposer(randomId: () => string): Feature {
   let lastCredits: number | null = null;
-  return (snapshot, now) => {
-    if (!pageKind(location.href)?.startsWith('sales-')) return;
+  return (snapshot, now, kind) => {
+    if (!kind?.startsWith('sales-')) return;
     const composer = findComposer(document);
     if (!composer) return;
     const credits = composerCredits(composer);

@@ -39,13 +39,18 @@ export function threadStatusLine(
   }
 }
 
-export const threadStatus: Feature = (snapshot, now) => {
-  const threadId = threadOfPage(location.href);
+let shown = false;
+
+export const threadStatus: Feature = (snapshot, now, kind) => {
+  const threadId = kind === 'sales-inbox' || kind === 'messaging' ? threadOfPage(location.href) : null;
   const line = threadId ? threadStatusLine(threadId, snapshot, now) : null;
   if (!line) {
-    removeOverlay(document.body ?? document, 'thread-status');
+    // Left the thread (SPA navigation) or it has no InMail of ours: take the status away.
+    if (shown) removeOverlay(document.body ?? document, 'thread-status');
+    shown = false;
     return;
   }
+  shown = true;
   const host = overlay(
     'thread-status',
     document.body,
