@@ -6,6 +6,7 @@ import {
 } from '@/src/linkedin/features/messaging-composer';
 import { watchPage } from '@/src/linkedin/features/page-watch';
 import { personChip } from '@/src/linkedin/features/person-chip';
+import { recruiterComposer } from '@/src/linkedin/features/recruiter-composer';
 import { salesComposer } from '@/src/linkedin/features/sn-composer';
 import { threadStatus } from '@/src/linkedin/features/thread-status';
 import { detectionsFrom } from '@/src/linkedin/network-detector';
@@ -25,6 +26,7 @@ export default defineContentScript({
     };
     seen();
     trackComposerUse(document);
+    const recruiter = recruiterComposer(randomId);
     // What the tap (page world) saw of LinkedIn's own responses.
     ctx.addEventListener(window, 'message', (event: MessageEvent) => {
       if (event.source !== window) return;
@@ -32,6 +34,7 @@ export default defineContentScript({
         doc: document,
         randomId,
         sendingComposer: () => sendingComposer(document),
+        recruiterCost: recruiter.noteCost,
       });
       if (detections.length > 0) void deliver(detections);
     });
@@ -44,6 +47,7 @@ export default defineContentScript({
       inboxHeader(randomId),
       personChip,
       threadStatus,
+      recruiter.feature,
     ]);
     // LinkedIn is a single-page app: navigation replaces reloads.
     ctx.addEventListener(window, 'wxt:locationchange', () => {

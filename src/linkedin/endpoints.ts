@@ -6,7 +6,8 @@ export type EndpointKind =
   | 'sales-create-message'
   | 'sales-threads'
   | 'voyager-conversations'
-  | 'voyager-create-message';
+  | 'voyager-create-message'
+  | 'recruiter-inmail-cost';
 
 const ENDPOINTS: [EndpointKind, RegExp, 'GET' | 'POST'][] = [
   // GET /sales-api/salesApiCredits?q=findCreditGrant&creditGrantType=LSS_INMAIL [firm]
@@ -28,10 +29,12 @@ const ENDPOINTS: [EndpointKind, RegExp, 'GET' | 'POST'][] = [
     /^\/voyager\/api\/voyagerMessagingDashMessengerMessages\?(?:[^#]*&)?action=createMessage\b/,
     'POST',
   ],
+  // GET …/talentRecipientInMailCostInfo… (Recruiter, per recipient) [weak]
+  ['recruiter-inmail-cost', /^\/(talent|voyager)\/api\/talentRecipientInMailCostInfo\b/, 'GET'],
 ];
 
 /** Every path above contains one of these: most requests are let go without parsing the URL. */
-const MARKERS = ['/sales-api/salesApi', '/voyager/api/voyagerMessaging'];
+const MARKERS = ['/sales-api/salesApi', '/voyager/api/voyagerMessaging', 'talentRecipientInMailCostInfo'];
 
 /** Which endpoint a request is, from its method and URL; null for everything else. */
 export function endpointOf(method: string, url: string): EndpointKind | null {

@@ -2,6 +2,7 @@
 // cost), responses and catch-up sends from thread payloads, and LinkedIn's own counts.
 
 import type { Detection } from '../messages/detection';
+import { parseRecruiterInmailCost } from './api/recruiter-inmail-cost';
 import { parseSalesCreateMessage } from './api/sales-create-message';
 import { parseSalesCredits } from './api/sales-credits';
 import { parseSalesThreads } from './api/sales-threads';
@@ -39,6 +40,8 @@ export interface PageContext {
   randomId: () => string;
   /** The LinkedIn messaging composer the rep last clicked or typed in, if any. */
   sendingComposer: () => HTMLElement | null;
+  /** Recruiter said what messaging the open recipient costs (0 or 1 credit). */
+  recruiterCost?: (cost: 0 | 1) => void;
 }
 
 /** The detections in one message from the tap; none for anything unexpected. */
@@ -76,6 +79,11 @@ export function detectionsFrom(data: unknown, page: PageContext): Detection[] {
     ];
   }
   if (data.kind === 'sales-threads') return threadDetections(json(data.response));
+  if (data.kind === 'recruiter-inmail-cost') {
+    const cost = parseRecruiterInmailCost(json(data.response));
+    if (cost !== null) page.recruiterCost?.(cost);
+    return [];
+  }
   if (data.kind === 'voyager-conversations') return conversationDetections(json(data.response));
   if (data.kind === 'voyager-create-message') {
     // The same endpoint sends chats: only a send from an InMail composer is an InMail.

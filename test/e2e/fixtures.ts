@@ -72,6 +72,8 @@ export function fixtureFor(url: URL): { file: string; edit?: (text: string) => s
     [/^\/messaging\//, 'messaging/messaging.html'],
     [/^\/voyager\/api\/voyagerMessagingGraphQL\/graphql$/, 'api/voyager-conversations.json'],
     [/^\/voyager\/api\/voyagerMessagingDashMessengerMessages$/, 'api/voyager-create-message.json'],
+    [/^\/talent\/api\/talentRecipientInMailCostInfo$/, 'api/recruiter-inmail-cost.json'],
+    [/^\/talent\//, 'recruiter/profile.html'],
   ];
   for (const [pattern, file] of map) {
     if (!pattern.test(url.pathname)) continue;

@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { parseRecruiterInmailCost } from '../../../src/linkedin/api/recruiter-inmail-cost';
 import {
   composerCredits,
   composerRecipient,
@@ -21,6 +22,13 @@ import {
   messagingSendButton,
 } from '../../../src/linkedin/dom/messaging-composer';
 import { personCards, personCost, readPerson } from '../../../src/linkedin/dom/person';
+import {
+  findRecruiterComposer,
+  recruiterCredits,
+  recruiterRecipient,
+  recruiterSaysSent,
+  recruiterSendButton,
+} from '../../../src/linkedin/dom/recruiter-composer';
 import { leadName, sendCostFromPage } from '../../../src/linkedin/dom/send-cost';
 
 const html = (name: string) =>
@@ -166,5 +174,37 @@ describe('LinkedIn messaging composer', () => {
     expect(isInmailComposer(r)).toBe(true);
     expect(messagingCost(r)).toBe('paid');
     expect(messagingCredits(r)).toBeNull();
+  });
+});
+
+describe('Recruiter', () => {
+  test('the composer, its count, recipient and Send; the confirmation', () => {
+    const d = page(html('recruiter/profile.html'));
+    const composer = findRecruiterComposer(d) as HTMLElement;
+    expect(composer).not.toBeNull();
+    expect(recruiterCredits(composer)).toBe(87);
+    expect(recruiterRecipient(composer)).toBe('Alex Kim');
+    expect(recruiterSendButton(composer)?.textContent).toBe('Send');
+    expect(recruiterSaysSent(d)).toBe(false);
+    (d.querySelector('[data-test-toast]') as HTMLElement).textContent = 'Nachricht gesendet';
+    expect(recruiterSaysSent(d)).toBe(true);
+  });
+
+  test('a dialog that is not about InMail is not the composer', () => {
+    const d = page(html('recruiter/profile.html').replace('Use 1 of 87 InMail credits', 'Add to project'));
+    expect(findRecruiterComposer(d)).toBeNull();
+  });
+
+  test('the cost payload: 0 or 1 for every recipient, else nothing', () => {
+    expect(parseRecruiterInmailCost(JSON.parse(html('api/recruiter-inmail-cost.json')))).toBe(1);
+    expect(parseRecruiterInmailCost({ inMailCost: 0 })).toBe(0);
+    for (const bad of [
+      {},
+      { elements: [] },
+      { inMailCost: 2 },
+      { elements: [{ inMailCost: 0 }, { inMailCost: 1 }] },
+      null,
+    ])
+      expect(parseRecruiterInmailCost(bad)).toBeNull();
   });
 });

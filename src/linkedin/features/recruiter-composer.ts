@@ -1,0 +1,92 @@
+// Recruiter, read from the page alone (its send and inbox payloads are unknown): LinkedIn's
+// count from the composer's credit line, the cost chip, and a send recorded only when two
+// signals agree: the rep clicked Send, and Recruiter then said the message was sent. A click
+// that nothing confirms records nothing and is reported in detection health.
+
+import type { Detection } from '../../messages/detection';
+import { reportAnchor } from '../anchor-health';
+import {
+  findRecruiterComposer,
+  recruiterCredits,
+  recruiterRecipient,
+  recruiterSaysSent,
+  recruiterSendButton,
+} from '../dom/recruiter-composer';
+import { deliver } from '../outbox';
+import { chipText } from './cost-chip';
+import { overlay, showLines } from './overlay';
+import type { Feature } from './page-watch';
+
+/** How long Recruiter may take to confirm a send. */
+const CONFIRM_MS = 15_000;
+
+export interface RecruiterComposer {
+  feature: Feature;
+  /** What the page's cost payload said about the open recipient. */
+  noteCost(cost: 0 | 1): void;
+}
+
+export function recruiterComposer(randomId: () => string): RecruiterComposer {
+  let cost: 0 | 1 | null = null;
+  let lastCredits: number | null = null;
+  let pending: { at: number; recipient: string | undefined; cost: 0 | 1 | null } | null = null;
+  let watched: HTMLButtonElement | null = null;
+
+  const feature: Feature = (snapshot, now, kind) => {
+    if (kind !== 'recruiter') return;
+    if (pending) {
+      if (recruiterSaysSent(document)) {
+        const send: Detection = {
+          kind: 'send',
+          pool: 'recruiter',
+          surface: 'recruiter',
+          id: `recruiter:${randomId()}`,
+          threadId: `recruiter:${randomId()}`,
+          cost: pending.cost === 0 ? 'free-open-profile' : 'paid',
+          at: new Date(pending.at).toISOString(),
+          ...(pending.recipient ? { recipient: { name: pending.recipient } } : {}),
+        };
+        pending = null;
+        void reportAnchor('recruiter-sent', 'Recruiter: "message sent" confirmation', true, now);
+        void deliver([send]);
+      } else if (now - pending.at > CONFIRM_MS) {
+        pending = null;
+        void reportAnchor('recruiter-sent', 'Recruiter: "message sent" confirmation', false, now);
+      }
+    }
+    const composer = findRecruiterComposer(document);
+    if (!composer) return;
+    const credits = recruiterCredits(composer);
+    if (cost !== 0)
+      void reportAnchor('recruiter-credit-line', 'Recruiter composer: credit line', credits !== null, now);
+    if (credits !== null && credits !== lastCredits) {
+      lastCredits = credits;
+      void deliver([
+        { kind: 'balance', pool: 'recruiter', id: `obs:${randomId()}`, balance: credits, where: 'compose' },
+      ]);
+    }
+    const send = recruiterSendButton(composer);
+    if (!send?.parentElement) return;
+    if (send !== watched) {
+      watched = send;
+      // Read-only: we note the click, the page does what it always does.
+      send.addEventListener('click', () => {
+        pending = { at: Date.now(), recipient: recruiterRecipient(composer), cost };
+      });
+    }
+    const parent = send.parentElement;
+    const host = overlay(
+      'cost-chip',
+      parent,
+      (h) => parent.insertBefore(h, send),
+      'InMail Ledger: cost of this message',
+    );
+    const detected = cost === 0 ? 'free-open-profile' : 'paid';
+    const lines =
+      cost === 0
+        ? [{ text: 'Free · Recruiter says this InMail costs no credit', tone: 'free' as const }]
+        : chipText(detected, recruiterRecipient(composer), snapshot, now, 'recruiter');
+    showLines(host, lines);
+  };
+  return { feature, noteCost: (c) => (cost = c) };
+}

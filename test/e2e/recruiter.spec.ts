@@ -1,0 +1,47 @@
+// Recruiter, from the page alone: its send payloads are unknown, so a send counts when the rep
+// clicks Send and Recruiter then says the message went out; its cost payload says free or not.
+
+import { type Extension, expect, test } from './fixtures';
+
+const CANDIDATE = 'https://www.linkedin.com/talent/profile/AEMAAALEX';
+
+async function setUpRecruiter(extension: Extension) {
+  const reply = await extension.send<{ ok: boolean }>({
+    type: 'setup-seat',
+    label: 'Dana — Recruiter Lite',
+    plan: 'recruiter-lite',
+    timeZone: 'UTC',
+    openingBalance: 87,
+  });
+  expect(reply.ok).toBe(true);
+}
+
+test('a Recruiter InMail confirmed by Recruiter costs a credit', async ({ context, extension }) => {
+  await setUpRecruiter(extension);
+  const page = await context.newPage();
+  await page.goto(CANDIDATE);
+  const chip = page.locator('[data-inmail-ledger="cost-chip"]').getByRole('status');
+  await expect(chip).toContainText('1 credit · 87 left');
+  await page.getByRole('button', { name: 'Send', exact: true }).click();
+  await expect(page.locator('body')).toHaveAttribute('data-test-sent', 'yes');
+  await expect.poll(async () => (await extension.badge()).text).toBe('86');
+  const popup = await extension.openPopup();
+  const row = popup.getByTestId('inmail-row');
+  await expect(row).toHaveAttribute('data-status', 'awaiting');
+  await expect(row).toContainText('Alex Kim');
+  await expect(popup.getByTestId('detection-health')).toHaveText('Detection OK');
+});
+
+test('when Recruiter says the candidate costs nothing, the send is free', async ({ context, extension }) => {
+  await setUpRecruiter(extension);
+  const page = await context.newPage();
+  await page.route('https://www.linkedin.com/talent/api/**', (route) =>
+    route.fulfill({ status: 200, contentType: 'application/json', body: '{"elements":[{"inMailCost":0}]}' }),
+  );
+  await page.goto(CANDIDATE);
+  await expect(page.locator('[data-inmail-ledger="cost-chip"]').getByRole('status')).toContainText('Free');
+  await page.getByRole('button', { name: 'Send', exact: true }).click();
+  const popup = await extension.openPopup();
+  await expect(popup.getByTestId('inmail-row')).toHaveAttribute('data-status', 'free');
+  expect((await extension.badge()).text).toBe('87');
+});
