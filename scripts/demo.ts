@@ -54,6 +54,26 @@ await popup.reload();
 await popup.locator('[data-testid="inmail-row"][data-status="refunded"]').waitFor();
 await shot(popup, 'popup-refunded', 'Sam replied (read from the inbox): the credit came back.');
 
+await inbox.goto('https://www.linkedin.com/sales/inbox/2-TmV3VGhyZWFk');
+await inbox.locator('[data-inmail-ledger="thread-status"]').getByRole('status').waitFor();
+await shot(inbox, 'thread-status', 'In the thread itself: its refund status.');
+
+const search = await context.newPage();
+await search.setViewportSize({ width: 1000, height: 700 });
+await search.goto('https://www.linkedin.com/sales/search/people?query=(keywords%3Adaten)');
+await search.locator('[data-inmail-ledger="person-chip"]').nth(2).waitFor();
+await shot(search, 'search-chips', 'Search results (German page): the cost of messaging each person.');
+
+const profile = await context.newPage();
+await profile.setViewportSize({ width: 1000, height: 800 });
+await profile.goto('https://www.linkedin.com/in/FREEMSG-priya/');
+await profile.locator('[data-inmail-ledger="cost-chip"]').waitFor();
+await shot(
+  profile,
+  'messaging-free',
+  'LinkedIn messaging: an Open Profile InMail is free; the chat beside it is not an InMail.',
+);
+
 console.log(`\nBadge: ${(await extension.badge()).text}. Screenshots in ${OUT}`);
 if (headed) {
   console.log('Close the browser window to end the demo.');

@@ -98,4 +98,14 @@ test('"How we count" states every rule, marking our model', async ({ extension }
   const rules = options.locator('#how-we-count ol > li');
   await expect(rules).toHaveCount(16);
   await expect(options.locator('#how-we-count .source.ours').first()).toHaveText('Our model');
+  // What detection reads, and that Recruiter replies are not detected.
+  await expect(options.locator('#how-we-count dt')).toHaveText([
+    'Sales Navigator',
+    'LinkedIn messaging (Premium)',
+    'Recruiter',
+    'When a page changes',
+  ]);
+  await expect(options.locator('#how-we-count dd').nth(2)).toContainText(
+    'Recruiter replies are not detected',
+  );
 });

@@ -103,6 +103,26 @@ const RULES: { n: number; title: string; text: string; source: string[] }[] = [
   },
 ];
 
+/** What each surface's detection relies on, and what it cannot see. */
+const SURFACES: { name: string; text: string }[] = [
+  {
+    name: 'Sales Navigator',
+    text: 'Sends, replies and LinkedIn’s count come from the page’s own responses (the send itself, your inbox threads, the credits count), and the composer’s “Use 1 of N” line. InMails sent from your phone appear when you open the inbox here.',
+  },
+  {
+    name: 'LinkedIn messaging (Premium)',
+    text: 'An InMail sent from a profile’s composer (the one with the credits banner and a subject) counts; chats with connections do not. Replies, accepts and declines come from the conversation list when you open Messaging.',
+  },
+  {
+    name: 'Recruiter',
+    text: 'LinkedIn’s Recruiter pages are read from what they show only: the composer’s credit count, your click on Send and Recruiter’s own “Message sent”. Recruiter replies are not detected: mark them replied in the popup, or log sends made elsewhere by hand.',
+  },
+  {
+    name: 'When a page changes',
+    text: 'If LinkedIn redesigns a page and we cannot find what we read, the popup says exactly what stopped working instead of counting wrong; logging by hand and LinkedIn’s own number keep the count right meanwhile.',
+  },
+];
+
 export function HowWeCount() {
   return (
     <section id="how-we-count" aria-labelledby="how-we-count-title">
@@ -125,6 +145,16 @@ export function HowWeCount() {
           </li>
         ))}
       </ol>
+      <h3>What we read on LinkedIn</h3>
+      <p>Only your own pages, as you use them. Nothing is sent anywhere.</p>
+      <dl class="surfaces">
+        {SURFACES.map((surface) => (
+          <div key={surface.name}>
+            <dt>{surface.name}</dt>
+            <dd>{surface.text}</dd>
+          </div>
+        ))}
+      </dl>
     </section>
   );
 }
