@@ -109,8 +109,17 @@ export class LedgerService {
         const seats = await listSeats(this.db);
         const acked: string[] = [];
         for (const d of parsed.output.detections) {
-          const seat =
-            d.kind === 'response' ? await this.seatOfResponse(d, seats) : seatOfPool(d.pool, seats);
+          let seat = d.kind === 'response' ? await this.seatOfResponse(d, seats) : seatOfPool(d.pool, seats);
+          const account = d.kind === 'balance' ? undefined : d.account;
+          if (seat && account) {
+            const verdict = accountVerdict(seat, account);
+            // Another LinkedIn account signed in on this browser: the rep says whose it is.
+            if (verdict === 'other') seat = null;
+            else if (verdict === 'remember') {
+              await this.db.seats.update(seat.id, { account });
+              seat.account = account;
+            }
+          }
           if (seat === undefined) {
             acked.push(d.id); // a response in no thread of ours refunds nothing (rule 9)
             continue;
@@ -122,7 +131,14 @@ export class LedgerService {
             continue;
           }
           if (seat) await this.appendDetected(event, now);
-          else await this.db.unassigned.put({ key: d.id, pool: d.pool, event, receivedAt: now });
+          else
+            await this.db.unassigned.put({
+              key: d.id,
+              pool: d.pool,
+              ...(account ? { account } : {}),
+              event,
+              receivedAt: now,
+            });
           acked.push(d.id);
         }
         await this.recompute();
@@ -553,6 +569,7 @@ export class LedgerService {
         ...(u.event.type === 'inmail-sent' && u.event.recipient?.name
           ? { recipient: u.event.recipient.name }
           : {}),
+        ...(u.account ? { account: u.account } : {}),
       })),
     };
     await this.platform.publish(snapshot);
@@ -568,6 +585,22 @@ export class LedgerService {
     await this.platform.setAlarm(Number.isFinite(wake) ? wake : null);
     return snapshot;
   }
+}
+
+/** The account namespace each pool's own pages show ("sales:" on Sales Navigator). */
+const HOME_ACCOUNT: Record<string, string> = { 'sales-navigator': 'sales', premium: 'member' };
+
+/**
+ * Whether a detection's account fits its seat: the first account seen on the pool's own pages
+ * is remembered; accounts of another namespace (a Sales Navigator thread seen in LinkedIn
+ * messaging) cannot be compared and pass.
+ */
+function accountVerdict(seat: SeatRecord, account: string): 'ok' | 'remember' | 'other' {
+  const namespace = account.split(':')[0];
+  if (seat.account === undefined)
+    return HOME_ACCOUNT[PLANS[seat.plan].pool] === namespace ? 'remember' : 'ok';
+  if (seat.account.split(':')[0] !== namespace) return 'ok';
+  return seat.account === account ? 'ok' : 'other';
 }
 
 /** The one seat of a pool; null when there is none or several (the rep chooses). */

@@ -2,6 +2,7 @@
 // cost), responses and catch-up sends from thread payloads, and LinkedIn's own counts.
 
 import type { Detection } from '../messages/detection';
+import { accountOf } from './accounts';
 import { parseRecruiterInmailCost } from './api/recruiter-inmail-cost';
 import { parseSalesCreateMessage } from './api/sales-create-message';
 import { parseSalesCredits } from './api/sales-credits';
@@ -97,6 +98,7 @@ export function detectionsFrom(data: unknown, page: PageContext): Detection[] {
       {
         kind: 'send',
         pool: 'premium',
+        ...(accountOf(send.mailbox) ? { account: accountOf(send.mailbox) } : {}),
         surface: 'messaging',
         id: send.id,
         threadId: send.threadId,
@@ -119,6 +121,7 @@ export function threadDetections(payload: unknown): Detection[] {
   const out: Detection[] = [];
   for (const thread of parseSalesThreads(payload)) {
     if (thread.me === undefined) continue;
+    const account = accountOf(thread.me);
     let inmailSeen = false;
     for (const m of thread.messages) {
       const at = new Date(m.deliveredAt).toISOString();
@@ -128,16 +131,19 @@ export function threadDetections(payload: unknown): Detection[] {
         out.push({
           kind: 'send',
           pool: 'sales-navigator',
+          ...(account ? { account } : {}),
           surface: 'sales-navigator',
           id: m.id,
           threadId: thread.id,
           cost: 'paid',
           at,
+          ...(thread.otherName ? { recipient: { name: thread.otherName } } : {}),
         });
       } else if (inmailSeen && m.author !== undefined) {
         out.push({
           kind: 'response',
           pool: 'sales-navigator',
+          ...(account ? { account } : {}),
           id: m.id,
           threadId: thread.id,
           at,
@@ -162,10 +168,13 @@ export function conversationDetections(payload: unknown): Detection[] {
     const first = c.messages[0];
     if (c.pool === null || c.me === undefined || first === undefined || first.author !== c.me) continue;
     const pool = c.pool;
+    const account = accountOf(c.me);
+    const mine = account ? { account } : {};
     if (pool === 'premium')
       out.push({
         kind: 'send',
         pool,
+        ...mine,
         surface: 'messaging',
         id: first.id,
         threadId: c.threadId,
@@ -178,6 +187,7 @@ export function conversationDetections(payload: unknown): Detection[] {
       out.push({
         kind: 'response',
         pool,
+        ...mine,
         id: m.id,
         threadId: c.threadId,
         at: new Date(m.deliveredAt).toISOString(),
@@ -188,6 +198,7 @@ export function conversationDetections(payload: unknown): Detection[] {
       out.push({
         kind: 'response',
         pool,
+        ...mine,
         id: `quick-response:${c.threadId}`,
         threadId: c.threadId,
         at: new Date(c.lastActivityAt).toISOString(),

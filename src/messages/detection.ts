@@ -7,11 +7,14 @@ import { parseInstant } from '../ledger/instant';
 
 const id = v.pipe(v.string(), v.minLength(1), v.maxLength(300));
 const pool = v.picklist(['sales-navigator', 'premium', 'recruiter']);
+/** The signed-in LinkedIn account the page showed: "sales:<id>" or "member:<id>". */
+const account = v.optional(v.pipe(v.string(), v.regex(/^(sales|member):[A-Za-z0-9_-]{1,100}$/)));
 
 export const detectionSchema = v.variant('kind', [
   v.strictObject({
     kind: v.literal('send'),
     pool,
+    account,
     surface: v.picklist(['sales-navigator', 'messaging', 'recruiter']),
     id,
     threadId: id,
@@ -33,6 +36,7 @@ export const detectionSchema = v.variant('kind', [
   v.strictObject({
     kind: v.literal('response'),
     pool,
+    account,
     id,
     threadId: id,
     /** When the recipient responded, as LinkedIn shows it (rule 8). */

@@ -43,7 +43,7 @@ export interface Snapshot {
   /** Messages refused by validation since install (detection health). */
   droppedMessages: number;
   /** Detections waiting for the rep to say which seat they belong to. */
-  unassigned: { key: string; pool: string; type: string; at: string; recipient?: string }[];
+  unassigned: { key: string; pool: string; type: string; at: string; recipient?: string; account?: string }[];
 }
 
 export const RECENT_INMAILS = 50;

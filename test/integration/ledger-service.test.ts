@@ -303,4 +303,20 @@ describe('detections', () => {
     expect(exported.events.map((e) => e.id)).not.toContain('r-2');
     expect(exported.events.find((e) => e.id === 'r-1')?.seat).toBe(seat);
   });
+
+  test('the account first seen on the pool’s pages is remembered; another account’s sends wait for the rep', async () => {
+    await setupSalesNavigator(150);
+    const as = (account: string, id: string) => ({ ...send(id, `t-${id}`, 'Sam Lee'), account });
+    await detected(as('sales:ACwAAAME0', 'urn:li:msg:1'));
+    expect(platform.badge?.text).toBe('149');
+    // Seen in LinkedIn messaging: another kind of account id, which cannot be compared.
+    await detected(as('member:ACoAAME0001', 'urn:li:msg:2'));
+    expect(platform.badge?.text).toBe('148');
+    // A colleague signed in to Sales Navigator on this browser.
+    await detected(as('sales:ACwAAOTHER', 'urn:li:msg:3'));
+    expect(platform.badge?.text).toBe('148');
+    expect(platform.snapshot.unassigned).toMatchObject([
+      { key: 'urn:li:msg:3', account: 'sales:ACwAAOTHER', recipient: 'Sam Lee' },
+    ]);
+  });
 });

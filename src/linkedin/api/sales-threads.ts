@@ -38,6 +38,8 @@ export interface SalesThread {
   id: string;
   /** Our own profile URN in this thread (the participant of degree 0), when the payload says. */
   me: string | undefined;
+  /** The other participant's name, when there is exactly one other. */
+  otherName: string | undefined;
   /** Oldest first. */
   messages: ThreadMessage[];
 }
@@ -45,10 +47,15 @@ export interface SalesThread {
 function resolve(payload: v.InferOutput<typeof payloadSchema>, participant: unknown) {
   if (typeof participant === 'string') {
     const resolved = v.safeParse(resolvedSchema, payload.participantsResolutionResults?.[participant]);
-    return { urn: participant, degree: resolved.success ? resolved.output.degree : undefined };
+    return resolved.success
+      ? { urn: participant, degree: resolved.output.degree, name: resolved.output.fullName }
+      : { urn: participant, degree: undefined, name: undefined };
   }
-  const inline = v.safeParse(v.looseObject({ entityUrn: urn, degree: v.optional(v.number()) }), participant);
-  return inline.success ? { urn: inline.output.entityUrn, degree: inline.output.degree } : null;
+  const inline = v.safeParse(resolvedSchema, participant);
+  const entityUrn = inline.success ? (inline.output as { entityUrn?: unknown }).entityUrn : undefined;
+  return inline.success && typeof entityUrn === 'string'
+    ? { urn: entityUrn, degree: inline.output.degree, name: inline.output.fullName }
+    : null;
 }
 
 export function parseSalesThreads(input: unknown): SalesThread[] {
@@ -59,9 +66,10 @@ export function parseSalesThreads(input: unknown): SalesThread[] {
   for (const item of raw) {
     const thread = v.safeParse(threadSchema, item);
     if (!thread.success) continue;
-    const me = (thread.output.participants ?? [])
-      .map((p) => resolve(payload.output, p))
-      .find((p) => p?.degree === 0)?.urn;
+    const people = (thread.output.participants ?? []).map((p) => resolve(payload.output, p));
+    const me = people.find((p) => p?.degree === 0)?.urn;
+    const others = people.filter((p) => p !== null && p.urn !== me);
+    const otherName = others.length === 1 ? others[0]?.name?.slice(0, 200) || undefined : undefined;
     const messages: ThreadMessage[] = [];
     for (const m of thread.output.messages ?? []) {
       const message = v.safeParse(messageSchema, m);
@@ -70,7 +78,7 @@ export function parseSalesThreads(input: unknown): SalesThread[] {
       messages.push({ id, inmail: type === 'INMAIL', author, deliveredAt });
     }
     messages.sort((a, b) => a.deliveredAt - b.deliveredAt);
-    threads.push({ id: thread.output.id, me, messages });
+    threads.push({ id: thread.output.id, me, otherName, messages });
   }
   return threads;
 }

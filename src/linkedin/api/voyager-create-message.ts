@@ -12,6 +12,7 @@ const text = v.pipe(v.string(), v.minLength(1), v.maxLength(500));
 const requestSchema = v.looseObject({
   message: v.looseObject({ conversationUrn: v.optional(text), originToken: v.optional(text) }),
   trackingId: v.optional(text),
+  mailboxUrn: v.optional(text),
   hostRecipientUrns: v.optional(v.array(text)),
 });
 
@@ -28,6 +29,8 @@ export interface VoyagerSend {
   id: string;
   threadId: string;
   deliveredAt: number | undefined;
+  /** Our own profile URN (the sender's mailbox), when the request says. */
+  mailbox?: string;
 }
 
 export function parseVoyagerCreateMessage(request: unknown, response: unknown): VoyagerSend | null {
@@ -40,5 +43,10 @@ export function parseVoyagerCreateMessage(request: unknown, response: unknown): 
   const conversation =
     value?.backendConversationUrn ?? value?.conversationUrn ?? req.output.message.conversationUrn;
   if (id === undefined) return null;
-  return { id, threadId: conversation ? threadIdOf(conversation) : id, deliveredAt: value?.deliveredAt };
+  return {
+    id,
+    threadId: conversation ? threadIdOf(conversation) : id,
+    deliveredAt: value?.deliveredAt,
+    ...(req.output.mailboxUrn ? { mailbox: req.output.mailboxUrn } : {}),
+  };
 }

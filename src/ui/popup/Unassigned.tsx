@@ -44,7 +44,7 @@ export function Unassigned({ snapshot, timeZone, run }: Props) {
       </label>
       <ul>
         {snapshot.unassigned.map((u) => {
-          const what = `${POOLS[u.pool] ?? u.pool} ${WHAT[u.type] ?? u.type}${u.recipient ? ` to ${u.recipient}` : ''}, ${shortDate(Date.parse(u.at), timeZone)}`;
+          const what = `${POOLS[u.pool] ?? u.pool} ${WHAT[u.type] ?? u.type}${u.recipient ? ` to ${u.recipient}` : ''}, ${shortDate(Date.parse(u.at), timeZone)}${u.account ? ' (signed in as another account)' : ''}`;
           return (
             <li key={u.key} data-testid="unassigned-row">
               <span>{what}</span>

@@ -92,15 +92,18 @@ describe('Sales Navigator threads', () => {
       {
         kind: 'send',
         pool: 'sales-navigator',
+        account: 'sales:ACwAAAME0',
         surface: 'sales-navigator',
         id: 'urn:li:fs_salesMessage:(2-TmV3VGhyZWFk,2-TWVzc2FnZQ)',
         threadId: '2-TmV3VGhyZWFk',
         cost: 'paid',
         at: '2025-12-31T23:59:00.000Z',
+        recipient: { name: 'Sam Lee' },
       },
       {
         kind: 'response',
         pool: 'sales-navigator',
+        account: 'sales:ACwAAAME0',
         id: 'urn:li:fs_salesMessage:(2-TmV3VGhyZWFk,2-UmVwbHk)',
         threadId: '2-TmV3VGhyZWFk',
         at: '2026-01-01T00:00:00.000Z',

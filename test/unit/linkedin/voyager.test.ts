@@ -58,6 +58,7 @@ describe('conversation lists', () => {
       {
         kind: 'send',
         pool: 'premium',
+        account: 'member:ACoAAME0001',
         surface: 'messaging',
         id: 'urn:li:msg_message:(urn:li:fsd_profile:ACoAAME0001,2-UHJpeWFNc2c)',
         threadId: '2-UHJpeWE',
@@ -68,6 +69,7 @@ describe('conversation lists', () => {
       {
         kind: 'response',
         pool: 'premium',
+        account: 'member:ACoAAME0001',
         id: 'quick-response:2-UHJpeWE',
         threadId: '2-UHJpeWE',
         at: iso(0),
@@ -76,6 +78,7 @@ describe('conversation lists', () => {
       {
         kind: 'response',
         pool: 'sales-navigator',
+        account: 'member:ACoAAME0001',
         id: 'urn:li:msg_message:(urn:li:fsd_profile:ACoAAME0001,2-U2FtUmVwbHk)',
         threadId: '2-TmV3VGhyZWFk',
         at: iso(30_000),
@@ -84,6 +87,7 @@ describe('conversation lists', () => {
       {
         kind: 'response',
         pool: 'sales-navigator',
+        account: 'member:ACoAAME0001',
         id: 'quick-response:2-TmV3VGhyZWFk',
         threadId: '2-TmV3VGhyZWFk',
         at: iso(30_000),
@@ -144,6 +148,7 @@ describe('createMessage', () => {
       id: 'urn:li:msg_message:(urn:li:fsd_profile:ACoAAME0001,2-UHJpeWFNc2c)',
       threadId: '2-UHJpeWE',
       deliveredAt: NOW,
+      mailbox: 'urn:li:fsd_profile:ACoAAME0001',
     });
     const inThread = {
       ...request,
@@ -153,6 +158,7 @@ describe('createMessage', () => {
       id: 'tracking:track-1',
       threadId: '2-old',
       deliveredAt: undefined,
+      mailbox: 'urn:li:fsd_profile:ACoAAME0001',
     });
     expect(parseVoyagerCreateMessage({}, response)).toBeNull();
     expect(parseVoyagerCreateMessage({ message: {} }, {})).toBeNull();
@@ -174,6 +180,7 @@ describe('createMessage', () => {
       {
         kind: 'send',
         pool: 'premium',
+        account: 'member:ACoAAME0001',
         surface: 'messaging',
         id: 'urn:li:msg_message:(urn:li:fsd_profile:ACoAAME0001,2-UHJpeWFNc2c)',
         threadId: '2-UHJpeWE',
