@@ -118,6 +118,25 @@ describe('conversation lists', () => {
     expect(conversationDetections(payload)).toEqual([]);
   });
 
+  test('a long thread (400 messages, newest first): one send, and each later message of theirs', () => {
+    const payload = conversations();
+    const [priya] = payload.data.messengerConversationsByCategoryQuery.elements;
+    const me = 'urn:li:fsd_profile:ACoAAME0001';
+    const them = 'urn:li:fsd_profile:ACoAAPRIYA1';
+    priya.state = 'PENDING';
+    priya.messages.elements = Array.from({ length: 400 }, (_, k) => ({
+      entityUrn: `urn:li:msg_message:(${me},2-m${399 - k})`,
+      deliveredAt: NOW - k * 60_000,
+      sender: { hostIdentityUrn: (399 - k) % 2 === 0 ? me : them },
+      body: { text: 'x'.repeat(k % 50) },
+    }));
+    payload.data.messengerConversationsByCategoryQuery.elements = [priya];
+    const found = conversationDetections(payload);
+    expect(found[0]).toMatchObject({ kind: 'send', id: `urn:li:msg_message:(${me},2-m0)` });
+    expect(found.filter((d) => d.kind === 'send')).toHaveLength(1);
+    expect(found.filter((d) => d.kind === 'response')).toHaveLength(200);
+  });
+
   test('a sponsored message, an InMail to us and a chat each parse, and none counts', () => {
     const parsed = parseVoyagerConversations(conversations());
     expect(parsed.map((c) => [c.threadId, c.pool])).toEqual([
