@@ -108,7 +108,9 @@ export class LedgerService {
         const now = this.platform.now();
         const seats = await listSeats(this.db);
         const acked: string[] = [];
-        for (const d of parsed.output.detections) {
+        // Sends first: a response in the same batch then finds the send of its thread.
+        const detections = [...parsed.output.detections].sort((a, b) => rank(a) - rank(b));
+        for (const d of detections) {
           let seat = d.kind === 'response' ? await this.seatOfResponse(d, seats) : seatOfPool(d.pool, seats);
           const account = d.kind === 'balance' ? undefined : d.account;
           if (seat && account) {
@@ -120,11 +122,14 @@ export class LedgerService {
               seat.account = account;
             }
           }
+          const event = detectedEvent(d, seat?.id ?? '', now);
           if (seat === undefined) {
-            acked.push(d.id); // a response in no thread of ours refunds nothing (rule 9)
+            // No send of ours in its thread (yet): held out of sight, and counted the moment the
+            // send arrives (another tab, a later page); alone it refunds nothing (rule 9).
+            await this.db.unassigned.put({ key: d.id, pool: d.pool, event, receivedAt: now, orphan: true });
+            acked.push(d.id);
             continue;
           }
-          const event = detectedEvent(d, seat?.id ?? '', now);
           // Before the seat began, the opening balance already accounts for it.
           if (seat && Date.parse(event.at) < Date.parse(seat.since)) {
             acked.push(d.id);
@@ -371,9 +376,19 @@ export class LedgerService {
    */
   private async appendDetected(event: LedgerEvent, now: number): Promise<void> {
     const twin = event.type === 'inmail-sent' ? manualTwin(await this.eventsOf(event.seat), event) : null;
-    const added = await this.db.transaction('rw', this.db.events, async () => {
+    const added = await this.db.transaction('rw', this.db.events, this.db.unassigned, async () => {
       if (await this.db.events.get([event.seat, event.id])) return [];
       const batch: LedgerEvent[] = [event];
+      // Responses that came before the send of their thread.
+      if (event.type === 'inmail-sent') {
+        const held = await this.db.unassigned
+          .filter((u) => u.orphan === true && 'threadId' in u.event && u.event.threadId === event.threadId)
+          .toArray();
+        for (const u of held)
+          if (!(await this.db.events.get([event.seat, u.event.id])))
+            batch.push({ ...u.event, seat: event.seat });
+        await this.db.unassigned.bulkDelete(held.map((u) => u.key));
+      }
       if (twin && !(await this.db.events.get([event.seat, `merged:${twin.id}`])))
         batch.push({
           id: `merged:${twin.id}`,
@@ -561,7 +576,13 @@ export class LedgerService {
       storageProblem: null,
       droppedMessages:
         ((await this.db.meta.get(META.dropped))?.value as DroppedMessages | undefined)?.count ?? 0,
-      unassigned: (await this.db.unassigned.orderBy('key').limit(20).toArray()).map((u) => ({
+      unassigned: (
+        await this.db.unassigned
+          .orderBy('key')
+          .filter((u) => !u.orphan)
+          .limit(20)
+          .toArray()
+      ).map((u) => ({
         key: u.key,
         pool: u.pool,
         type: u.event.type,
@@ -601,6 +622,11 @@ function accountVerdict(seat: SeatRecord, account: string): 'ok' | 'remember' | 
     return HOME_ACCOUNT[PLANS[seat.plan].pool] === namespace ? 'remember' : 'ok';
   if (seat.account.split(':')[0] !== namespace) return 'ok';
   return seat.account === account ? 'ok' : 'other';
+}
+
+/** Sends, then LinkedIn's counts, then responses. */
+function rank(d: Detection): number {
+  return d.kind === 'send' ? 0 : d.kind === 'balance' ? 1 : 2;
 }
 
 /** The one seat of a pool; null when there is none or several (the rep chooses). */

@@ -1,36 +1,79 @@
-// At-least-once delivery of detections: each goes into an outbox in storage.local first
-// (it survives reloads, closed tabs and a sleeping worker) and leaves it when the
-// background acknowledges it. Ingest is idempotent by id, so the effect is exactly once.
+// At-least-once delivery of detections: each goes into storage.local first, under a key of
+// its own (so tabs and concurrent detectors never overwrite each other's entries), and leaves
+// when the background acknowledges it. It survives reloads, closed tabs and a sleeping
+// worker; any LinkedIn tab flushes what any other left. Ingest is idempotent by id, so the
+// effect is exactly once even when two tabs send the same entry.
 
 import { browser } from 'wxt/browser';
 import type { DetectedMessage, Detection } from '../messages/detection';
 
-export const OUTBOX_KEY = 'outbox';
-
-async function read(): Promise<Detection[]> {
-  return ((await browser.storage.local.get(OUTBOX_KEY))[OUTBOX_KEY] as Detection[] | undefined) ?? [];
-}
+export const OUTBOX_PREFIX = 'outbox:';
+const BATCH = 200;
 
 export async function deliver(detections: Detection[]): Promise<void> {
-  const queued = await read();
-  const ids = new Set(queued.map((d) => d.id));
-  await browser.storage.local.set({ [OUTBOX_KEY]: [...queued, ...detections.filter((d) => !ids.has(d.id))] });
+  if (detections.length === 0) return;
+  await browser.storage.local.set(Object.fromEntries(detections.map((d) => [OUTBOX_PREFIX + d.id, d])));
   await flush();
 }
 
-/** Sends what waits in the outbox; what the background acknowledged leaves it. */
-export async function flush(): Promise<void> {
-  const queued = await read();
-  if (queued.length === 0) return;
-  const message: DetectedMessage = { type: 'detected', detections: queued.slice(0, 200) };
-  let reply: { ok?: boolean; acked?: string[] } | undefined;
-  try {
-    reply = await browser.runtime.sendMessage(message);
-  } catch {
-    return; // The worker is restarting: the outbox keeps everything for the next flush.
+let retry: ReturnType<typeof setTimeout> | null = null;
+let retryDelay = 1_000;
+
+/** Tries again later when the background could not take everything (a worker restarting). */
+function retryLater(): void {
+  if (retry !== null) return;
+  retry = setTimeout(() => {
+    retry = null;
+    void flush();
+  }, retryDelay);
+  retryDelay = Math.min(retryDelay * 2, 60_000);
+}
+
+let inFlight: Promise<void> | null = null;
+let again = false;
+
+/** Sends what waits in the outbox, one flush at a time per page (another request runs after). */
+export function flush(): Promise<void> {
+  if (inFlight) {
+    again = true;
+    return inFlight;
   }
-  if (!reply?.ok || !Array.isArray(reply.acked)) return;
-  const acked = new Set(reply.acked);
-  const left = (await read()).filter((d) => !acked.has(d.id));
-  await browser.storage.local.set({ [OUTBOX_KEY]: left });
+  inFlight = (async () => {
+    let delivered = true;
+    do {
+      again = false;
+      delivered = await flushOnce();
+    } while (again && delivered);
+  })().finally(() => {
+    inFlight = null;
+  });
+  return inFlight;
+}
+
+/** One pass: what the background acknowledged leaves the outbox; false when it could not answer. */
+async function flushOnce(): Promise<boolean> {
+  const stored = await browser.storage.local.get(null);
+  const queued = Object.entries(stored)
+    .filter(([key]) => key.startsWith(OUTBOX_PREFIX))
+    .map(([, d]) => d as Detection)
+    // Sends first, so no response reaches the background before the send of its thread.
+    .sort((a, b) => Number(a.kind !== 'send') - Number(b.kind !== 'send'));
+  for (let start = 0; start < queued.length; start += BATCH) {
+    const message: DetectedMessage = { type: 'detected', detections: queued.slice(start, start + BATCH) };
+    let reply: { ok?: boolean; acked?: string[] } | undefined;
+    try {
+      reply = await browser.runtime.sendMessage(message);
+    } catch {
+      // The worker is restarting: the outbox keeps everything for the next try.
+      retryLater();
+      return false;
+    }
+    if (!reply?.ok || !Array.isArray(reply.acked)) {
+      retryLater();
+      return false;
+    }
+    await browser.storage.local.remove(reply.acked.map((id) => OUTBOX_PREFIX + id));
+  }
+  retryDelay = 1_000;
+  return true;
 }

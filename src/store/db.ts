@@ -23,6 +23,8 @@ export interface UnassignedEvent {
   /** The event as it will be recorded, its `seat` empty until the user assigns one. */
   event: LedgerEvent;
   receivedAt: number;
+  /** A response whose thread has no send of ours yet: not shown, adopted when the send comes. */
+  orphan?: boolean;
 }
 
 export interface MetaRecord {

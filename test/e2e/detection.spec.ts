@@ -40,12 +40,7 @@ test('a send on a Sales Navigator lead page costs a credit; LinkedIn’s count s
   await second.goto(LEAD);
   await second.getByRole('button', { name: 'Send' }).click();
   await expect(second.locator('body')).toHaveAttribute('data-test-sent', '200');
-  await expect
-    .poll(
-      async () =>
-        await extension.worker.evaluate(async () => (await chrome.storage.local.get('outbox')).outbox),
-    )
-    .toEqual([]);
+  await expect.poll(async () => await extension.outbox()).toEqual([]);
   expect((await extension.badge()).text).toBe('119');
   await expect(popup.getByTestId('inmail-row')).toHaveCount(1);
 });

@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path';
 import {
   type BrowserContext,
   test as base,
+  type CDPSession,
   chromium,
   expect,
   type Page,
@@ -92,6 +93,10 @@ export interface Extension {
   badge(): Promise<{ text: string; color: number[]; title: string }>;
   /** Stops the service worker as Chrome does when idle (DevTools protocol); the next event wakes it. */
   stopWorker(): Promise<void>;
+  /** Stops the worker at once, whatever it is doing, without waiting (it may wake right away). */
+  killWorker(): Promise<void>;
+  /** What content scripts have queued for the background and not yet seen acknowledged. */
+  outbox(): Promise<unknown[]>;
   /** Sends a command (or a test hook message) from an extension page, as the popup does. */
   send<T = Record<string, unknown>>(message: unknown): Promise<T>;
 }
@@ -142,6 +147,7 @@ export async function extensionOf(context: BrowserContext): Promise<Extension> {
   const worker = await currentWorker(context);
   const id = new URL(worker.url()).host;
   let helperPage: Page | null = null;
+  let killer: CDPSession | null = null;
   const extension: Extension = {
     id,
     worker,
@@ -164,6 +170,22 @@ export async function extensionOf(context: BrowserContext): Promise<Extension> {
         color: await chrome.action.getBadgeBackgroundColor({}),
         title: await chrome.action.getTitle({}),
       }));
+    },
+    async killWorker() {
+      if (killer === null) {
+        const page = await context.newPage();
+        killer = await context.newCDPSession(page);
+        await killer.send('ServiceWorker.enable');
+      }
+      await killer.send('ServiceWorker.stopAllWorkers');
+    },
+    async outbox() {
+      const w = await currentWorker(context);
+      return w.evaluate(async () =>
+        Object.entries(await chrome.storage.local.get(null))
+          .filter(([key]) => key.startsWith('outbox:'))
+          .map(([, value]) => value),
+      );
     },
     async stopWorker() {
       const page = await context.newPage();

@@ -22,13 +22,7 @@ type Stats = { paidSent: number; freeSent: number; replied: number; refunded: nu
 const stats = async (extension: Extension) =>
   (await extension.send<{ snapshot: { summary: { stats: Stats } } }>({ type: 'get-snapshot' })).snapshot
     .summary.stats;
-const outboxEmpty = (extension: Extension) =>
-  expect
-    .poll(
-      async () =>
-        await extension.worker.evaluate(async () => (await chrome.storage.local.get('outbox')).outbox),
-    )
-    .toEqual([]);
+const outboxEmpty = (extension: Extension) => expect.poll(async () => await extension.outbox()).toEqual([]);
 
 test('a Premium InMail from a profile costs a credit; the chat beside it costs nothing', async ({
   context,

@@ -279,7 +279,7 @@ describe('detections', () => {
     expect(exported.events.filter((e) => e.type === 'voided')).toHaveLength(1);
   });
 
-  test('a response goes to the seat that sent into its thread; in no thread of ours it is let go', async () => {
+  test('a response goes to the seat that sent into its thread; in no thread of ours yet it waits, out of sight, for its send', async () => {
     const seat = await setupSalesNavigator(150);
     await detected(send('urn:li:msg:1', '2-abc', 'Sam Lee'));
     expect(platform.badge?.text).toBe('149');
@@ -302,6 +302,10 @@ describe('detections', () => {
     const exported = (await ok({ type: 'export-ledger' })).file as { events: { id: string; seat: string }[] };
     expect(exported.events.map((e) => e.id)).not.toContain('r-2');
     expect(exported.events.find((e) => e.id === 'r-1')?.seat).toBe(seat);
+    // The send of that thread arrives later (another tab, a later page): the held reply counts.
+    await detected(send('urn:li:msg:9', '2-zzz', 'Ana Ruiz'));
+    expect(platform.badge?.text).toBe('150');
+    expect(platform.snapshot.inmails.find((r) => r.id === 'urn:li:msg:9')?.status).toBe('refunded');
   });
 
   test('the account first seen on the pool’s pages is remembered; another account’s sends wait for the rep', async () => {
