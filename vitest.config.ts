@@ -6,5 +6,7 @@ export default defineConfig({
   test: {
     include: ['test/unit/**/*.test.ts', 'test/integration/**/*.test.ts'],
     environment: 'node',
+    // Property and fuzz tests run thousands of cases: on a busy 2-core CI box 5 s is not enough.
+    testTimeout: 120_000,
   },
 });

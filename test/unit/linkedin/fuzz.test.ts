@@ -137,7 +137,7 @@ describe('fuzzed payloads', () => {
       ),
       { numRuns: 5000 },
     );
-  });
+  }, 120_000);
 
   test('4,000 junk payloads and look-alike messages: nothing throws, nothing is detected', () => {
     const kinds = SEEDS.map((s) => s.kind);
@@ -162,7 +162,7 @@ describe('fuzzed payloads', () => {
       ),
       { numRuns: 4000 },
     );
-  });
+  }, 120_000);
 });
 
 const PAGES = [
