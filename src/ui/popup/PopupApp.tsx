@@ -70,6 +70,7 @@ function Ledger({ snapshot, error, run }: LedgerProps) {
 
   return (
     <main class="popup" data-testid="popup-root">
+      <h1 class="visually-hidden">InMail Ledger</h1>
       <header class="seat">
         {snapshot.seats.length > 1 ? (
           <select
