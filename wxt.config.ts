@@ -15,7 +15,14 @@ export default defineConfig({
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
-            gecko: { id: 'inmail-ledger@inmail-ledger.app', strict_min_version: '115.0' },
+            gecko: {
+              id: 'inmail-ledger@inmail-ledger.app',
+              // 140 (an ESR) is the first to read data_collection_permissions.
+              strict_min_version: '140.0',
+              // Nothing leaves the browser: we collect no data at all.
+              data_collection_permissions: { required: ['none'] },
+            },
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),

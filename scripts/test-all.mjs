@@ -61,6 +61,8 @@ step('no HTML injection sinks', 'node', ['scripts/no-html-injection.mjs']);
 step('typecheck', 'npx', ['tsc', '--noEmit']);
 vitest();
 step('production build', 'npx', ['wxt', 'build']);
+step('Firefox build', 'npx', ['wxt', 'build', '-b', 'firefox']);
+step('web-ext lint (Firefox)', 'node', ['scripts/lint-firefox.mjs']);
 const testBuild = run('test build (e2e hooks)', 'npx', ['wxt', 'build', '--mode', 'e2e']);
 if (testBuild) {
   passed++;

@@ -45,3 +45,21 @@ test('the popup renders its empty state with no seat, and the badge is blank', a
   await expect(popup.getByTestId('popup-root')).toContainText('No seat set up yet');
   expect((await extension.badge()).text).toBe('');
 });
+
+test('the store builds ask for nothing beyond storage, alarms, notifications, unlimited storage and LinkedIn', () => {
+  const ROOT = join(EXTENSION_DIR, '..');
+  const chrome = JSON.parse(readFileSync(join(ROOT, 'chrome-mv3/manifest.json'), 'utf8'));
+  expect([...chrome.permissions].sort()).toEqual(['alarms', 'notifications', 'storage', 'unlimitedStorage']);
+  expect(chrome.host_permissions).toEqual(['https://www.linkedin.com/*']);
+  expect(chrome.optional_permissions ?? []).toEqual([]);
+  // Firefox (MV2) lists hosts among its permissions.
+  const firefox = JSON.parse(readFileSync(join(ROOT, 'firefox-mv2/manifest.json'), 'utf8'));
+  expect([...firefox.permissions].sort()).toEqual([
+    'alarms',
+    'https://www.linkedin.com/*',
+    'notifications',
+    'storage',
+    'unlimitedStorage',
+  ]);
+  expect(firefox.browser_specific_settings.gecko.data_collection_permissions).toEqual({ required: ['none'] });
+});
