@@ -89,5 +89,62 @@ async function popupTimeToContent(): Promise<void> {
   }
 }
 
+/** Detections per second from a LinkedIn page into Dexie: posted, validated, written, acknowledged. */
+async function ingestThroughput(): Promise<void> {
+  const context = await launch();
+  try {
+    const extension = await extensionOf(context);
+    const since = Date.now() - 60_000;
+    await extension.send({ type: 'test:set-clock', at: since });
+    await extension.send({
+      type: 'setup-seat',
+      label: 'Bench',
+      plan: 'sales-navigator-core',
+      timeZone: 'UTC',
+      openingBalance: 150,
+    });
+    await extension.send({ type: 'test:set-clock', at: Date.now() });
+    const page = await context.newPage();
+    await page.goto('https://www.linkedin.com/sales/lead/ACwAAA123,NAME_SEARCH,abcd');
+    const me = 'urn:li:fs_salesProfile:(ACwAAAME0,NAME_SEARCH,me00)';
+    const total = 2_000;
+    const payloads = Array.from({ length: total / 100 }, (_, p) =>
+      JSON.stringify({
+        elements: Array.from({ length: 100 }, (_, k) => {
+          const t = p * 100 + k;
+          return {
+            id: `2-B${t}`,
+            participants: [me],
+            messages: [{ id: `b-${t}`, type: 'INMAIL', author: me, deliveredAt: since + 1_000 + t }],
+          };
+        }),
+        participantsResolutionResults: { [me]: { degree: 0 } },
+      }),
+    );
+    const started = Date.now();
+    await page.evaluate((payloads) => {
+      for (const response of payloads)
+        window.postMessage(
+          { source: 'inmail-ledger-tap', kind: 'sales-threads', status: 200, request: null, response },
+          location.origin,
+        );
+    }, payloads);
+    for (;;) {
+      const { snapshot } = await extension.send<{ snapshot: { summary: { stats: { paidSent: number } } } }>({
+        type: 'get-snapshot',
+      });
+      if (snapshot.summary.stats.paidSent >= total) break;
+    }
+    const seconds = (Date.now() - started) / 1000;
+    console.log('\nIngest (a LinkedIn page → outbox → worker → Dexie, acknowledged)');
+    console.log(
+      `  ${total.toLocaleString('en')} detected sends in ${seconds.toFixed(2)} s: ${Math.round(total / seconds).toLocaleString('en')} events/s`,
+    );
+  } finally {
+    await context.close();
+  }
+}
+
 bundleSizes();
 await popupTimeToContent();
+await ingestThroughput();

@@ -60,3 +60,34 @@ for (const colorScheme of ['light', 'dark'] as const) {
     expect(await violations(page, '[data-inmail-ledger]')).toEqual([]);
   });
 }
+
+test('by keyboard alone: log an InMail, then mark it replied', async ({ context, extension }) => {
+  await extension.send({
+    type: 'setup-seat',
+    label: 'Dana — Sales Navigator',
+    plan: 'sales-navigator-core',
+    timeZone: 'UTC',
+    openingBalance: 120,
+  });
+  const popup = await context.newPage();
+  await extension.openPopup(popup);
+  await expect(popup.getByTestId('available')).toHaveText('120');
+  /** Presses Tab until the focused element matches, as a keyboard user would. */
+  const tabTo = async (selector: string) => {
+    for (let k = 0; k < 40; k++) {
+      await popup.keyboard.press('Tab');
+      if (await popup.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return;
+    }
+    throw new Error(`Tab never reached ${selector}`);
+  };
+  await tabTo('[data-testid="log-recipient"]');
+  await popup.keyboard.type('Ana Ruiz');
+  await tabTo('[data-testid="log-send"]');
+  await popup.keyboard.press('Enter');
+  await expect(popup.getByTestId('available')).toHaveText('119');
+  await expect(popup.getByTestId('inmail-row')).toHaveAttribute('data-status', 'awaiting');
+  await tabTo('[aria-label^="Mark"]');
+  await popup.keyboard.press('Enter');
+  await expect(popup.getByTestId('inmail-row')).toHaveAttribute('data-status', 'refunded');
+  await expect(popup.getByTestId('available')).toHaveText('120');
+});
