@@ -63,6 +63,9 @@ export class LedgerService {
    * write empties it. A restarted worker starts empty and reads the database again.
    */
   private cache = new Map<string, LedgerEvent[]>();
+  /** A write that failed for the browser's reasons (quota, blocked or deleted database). */
+  private storageProblem: string | null = null;
+  private lastSnapshot: Snapshot | null = null;
 
   constructor(
     private readonly db: LedgerDb,
@@ -81,9 +84,12 @@ export class LedgerService {
     }
     return this.serially(async () => {
       try {
+        // A write that goes through again clears the storage problem (reads prove nothing).
+        if (!READS.has(parsed.command.type)) this.storageProblem = null;
         const result = await this.run(parsed.command);
         return { ok: true, ...result } as Reply<Record<string, unknown>>;
       } catch (error) {
+        await this.reportStorage(error);
         return { ok: false, error: errorText(error) };
       }
     });
@@ -146,12 +152,34 @@ export class LedgerService {
             });
           acked.push(d.id);
         }
+        this.storageProblem = null;
         await this.recompute();
         return { ok: true as const, acked };
       } catch (error) {
+        // Nothing was acknowledged: the pages keep every detection and send it again.
+        await this.reportStorage(error);
         return { ok: false as const, error: errorText(error) };
       }
     });
+  }
+
+  /**
+   * A write the browser refused (not the rep's mistake): the popup says so until a write
+   * succeeds again; the content scripts' outboxes retry what was not acknowledged.
+   */
+  private async reportStorage(error: unknown): Promise<void> {
+    if (error instanceof UserError || error instanceof LedgerFileError || error instanceof LedgerConflict)
+      return;
+    this.cache.clear(); // what is in memory may be ahead of what was written
+    this.storageProblem = `${errorText(error)}. Nothing was half-written; detections are kept and retried.`;
+    try {
+      await this.recompute();
+    } catch {
+      if (this.lastSnapshot)
+        await this.platform
+          .publish({ ...this.lastSnapshot, storageProblem: this.storageProblem })
+          .catch(() => {});
+    }
   }
 
   /** Recomputes and republishes everything (alarm, startup, install). */
@@ -573,7 +601,7 @@ export class LedgerService {
       summary: activeSummary,
       inmails,
       settings,
-      storageProblem: null,
+      storageProblem: this.storageProblem,
       droppedMessages:
         ((await this.db.meta.get(META.dropped))?.value as DroppedMessages | undefined)?.count ?? 0,
       unassigned: (
@@ -593,6 +621,7 @@ export class LedgerService {
         ...(u.account ? { account: u.account } : {}),
       })),
     };
+    this.lastSnapshot = snapshot;
     await this.platform.publish(snapshot);
     const activeBrief = briefs.find((b) => b.id === activeId);
     await this.platform.setBadge(
@@ -623,6 +652,8 @@ function accountVerdict(seat: SeatRecord, account: string): 'ok' | 'remember' | 
   if (seat.account.split(':')[0] !== namespace) return 'ok';
   return seat.account === account ? 'ok' : 'other';
 }
+
+const READS = new Set(['get-snapshot', 'export-ledger', 'export-csv', 'preview-plan-change']);
 
 /** Sends, then LinkedIn's counts, then responses. */
 function rank(d: Detection): number {

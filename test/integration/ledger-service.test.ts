@@ -324,3 +324,42 @@ describe('detections', () => {
     ]);
   });
 });
+
+describe('storage trouble', () => {
+  test('a write the browser refuses (quota) is reported, writes nothing, and clears once a retry goes through', async () => {
+    const seat = await setupSalesNavigator(150);
+    const before = JSON.stringify((await ok({ type: 'export-ledger' })).file);
+    const quota = () =>
+      Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError'));
+    const add = db.events.add.bind(db.events);
+    const bulkAdd = db.events.bulkAdd.bind(db.events);
+    db.events.add = quota as unknown as typeof db.events.add;
+    db.events.bulkAdd = quota as unknown as typeof db.events.bulkAdd;
+    const message = {
+      type: 'detected',
+      detections: [
+        {
+          kind: 'send',
+          pool: 'sales-navigator',
+          surface: 'sales-navigator',
+          id: 'u1',
+          threadId: 't1',
+          cost: 'paid',
+        },
+      ],
+    };
+    const refused = await service.handleDetected(message);
+    expect(refused).toMatchObject({ ok: false, error: expect.stringContaining('out of storage space') });
+    expect(platform.snapshot.storageProblem).toMatch(/out of storage space.*retried/);
+    const logged = await service.handle({ type: 'log-send', seat, recipientName: 'Sam', cost: 'paid' });
+    expect(logged.ok).toBe(false);
+    expect(JSON.stringify((await ok({ type: 'export-ledger' })).file)).toBe(before);
+    expect(platform.badge?.text).toBe('150');
+    // Space is back: the page's retry goes through, counted once, and the problem is gone.
+    db.events.add = add;
+    db.events.bulkAdd = bulkAdd;
+    expect(await service.handleDetected(message)).toEqual({ ok: true, acked: ['u1'] });
+    expect(platform.snapshot.storageProblem).toBeNull();
+    expect(platform.badge?.text).toBe('149');
+  });
+});

@@ -71,6 +71,11 @@ function Ledger({ snapshot, error, run }: LedgerProps) {
   return (
     <main class="popup" data-testid="popup-root">
       <h1 class="visually-hidden">InMail Ledger</h1>
+      {snapshot.storageProblem && (
+        <p class="error" role="alert" data-testid="storage-problem">
+          {snapshot.storageProblem}
+        </p>
+      )}
       <header class="seat">
         {snapshot.seats.length > 1 ? (
           <select
