@@ -3,7 +3,7 @@
 
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { type Extension, expect, test } from './fixtures';
+import { type Extension, expect, setUpSeat, test } from './fixtures';
 
 async function violations(page: Page, include?: string) {
   const builder = new AxeBuilder({ page });
@@ -13,17 +13,11 @@ async function violations(page: Page, include?: string) {
 }
 
 async function busySeat(extension: Extension) {
-  const reply = await extension.send<{ seat: string }>({
-    type: 'setup-seat',
-    label: 'Dana — Sales Navigator',
-    plan: 'sales-navigator-core',
-    timeZone: 'UTC',
-    openingBalance: 120,
-  });
-  await extension.send({ type: 'log-send', seat: reply.seat, recipientName: 'Ana Ruiz', cost: 'paid' });
+  const seat = await setUpSeat(extension, 'sales-navigator-core', 120);
+  await extension.send({ type: 'log-send', seat, recipientName: 'Ana Ruiz', cost: 'paid' });
   await extension.send({
     type: 'log-send',
-    seat: reply.seat,
+    seat,
     recipientName: 'Jonas Becker',
     cost: 'free-connection',
   });
@@ -62,13 +56,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
 }
 
 test('by keyboard alone: log an InMail, then mark it replied', async ({ context, extension }) => {
-  await extension.send({
-    type: 'setup-seat',
-    label: 'Dana — Sales Navigator',
-    plan: 'sales-navigator-core',
-    timeZone: 'UTC',
-    openingBalance: 120,
-  });
+  await setUpSeat(extension, 'sales-navigator-core', 120);
   const popup = await context.newPage();
   await extension.openPopup(popup);
   await expect(popup.getByTestId('available')).toHaveText('120');

@@ -1,20 +1,12 @@
 // Reading LinkedIn (first slice): a Sales Navigator send and Sales Navigator's own count,
 // seen through the page's own network responses, reach the ledger without typing anything.
 
-import { type Extension, expect, test } from './fixtures';
+import { type Extension, expect, setUpSeat, test } from './fixtures';
 
 const LEAD = 'https://www.linkedin.com/sales/lead/ACwAAA123,NAME_SEARCH,abcd';
 
-async function setUpSalesNavigator(extension: Extension, balance: number) {
-  const reply = await extension.send<{ ok: boolean }>({
-    type: 'setup-seat',
-    label: 'Dana — Sales Navigator',
-    plan: 'sales-navigator-core',
-    timeZone: 'UTC',
-    openingBalance: balance,
-  });
-  expect(reply.ok).toBe(true);
-}
+const setUpSalesNavigator = (extension: Extension, balance: number) =>
+  setUpSeat(extension, 'sales-navigator-core', balance);
 
 test('a send on a Sales Navigator lead page costs a credit; LinkedIn’s count shows as drift', async ({
   context,

@@ -222,3 +222,21 @@ export const test = base.extend<{ context: BrowserContext; extension: Extension 
 });
 
 export { expect };
+
+/** Sets up one seat as the settings page does, with what LinkedIn shows now as its opening balance. */
+export async function setUpSeat(
+  extension: Extension,
+  plan: string,
+  balance: number,
+  label = `Dana — ${plan}`,
+) {
+  const reply = await extension.send<{ ok: boolean; seat: string }>({
+    type: 'setup-seat',
+    label,
+    plan,
+    timeZone: 'UTC',
+    openingBalance: balance,
+  });
+  expect(reply.ok).toBe(true);
+  return reply.seat;
+}

@@ -4,19 +4,12 @@
 import type { Request } from '@playwright/test';
 import { parseLedgerFile } from '../../src/ledger/ledger-file';
 import { summarize } from '../../src/ledger/summarize';
-import { type Extension, expect, test } from './fixtures';
+import { type Extension, expect, setUpSeat, test } from './fixtures';
 
 const LEAD = 'https://www.linkedin.com/sales/lead/ACwAAA123,NAME_SEARCH,abcd';
 
-async function setUpSalesNavigator(extension: Extension, balance: number) {
-  await extension.send({
-    type: 'setup-seat',
-    label: 'Dana — Sales Navigator',
-    plan: 'sales-navigator-core',
-    timeZone: 'UTC',
-    openingBalance: balance,
-  });
-}
+const setUpSalesNavigator = (extension: Extension, balance: number) =>
+  setUpSeat(extension, 'sales-navigator-core', balance);
 
 const eventsOf = async (extension: Extension) =>
   (await extension.send<{ file: { events: { type: string }[] } }>({ type: 'export-ledger' })).file.events;

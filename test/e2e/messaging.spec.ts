@@ -2,21 +2,13 @@
 // composer, chats that are not InMails, quick responses and catch-up from the conversation
 // list, and the thread's refund status on the page.
 
-import { type Extension, expect, test } from './fixtures';
+import { type Extension, expect, setUpSeat, test } from './fixtures';
 
 const PROFILE = 'https://www.linkedin.com/in/priya-natarajan/';
 const THREAD = 'https://www.linkedin.com/messaging/thread/2-UHJpeWE/';
 
-async function setUpPremium(extension: Extension, balance: number) {
-  const reply = await extension.send<{ ok: boolean }>({
-    type: 'setup-seat',
-    label: 'Dana — Premium',
-    plan: 'premium-business',
-    timeZone: 'UTC',
-    openingBalance: balance,
-  });
-  expect(reply.ok).toBe(true);
-}
+const setUpPremium = (extension: Extension, balance: number) =>
+  setUpSeat(extension, 'premium-business', balance);
 
 type Stats = { paidSent: number; freeSent: number; replied: number; refunded: number };
 const stats = async (extension: Extension) =>

@@ -2,28 +2,11 @@
 // installed extension left it, opened by the current worker: every seat and event intact.
 
 import { V1 } from '../../src/store/schema-versions';
+import { V1_EVENTS, V1_SEAT } from '../fixtures/ledger/v1-sample';
 import { expect, test } from './fixtures';
 
-const seat = {
-  id: 's1',
-  label: 'Dana',
-  plan: 'sales-navigator-core',
-  since: '2026-01-01T00:00:00Z',
-  order: 0,
-};
-const events = [
-  { id: 'o', seat: 's1', type: 'opening-balance', at: '2026-01-01T00:00:00Z', balance: 80 },
-  {
-    id: 'm1',
-    seat: 's1',
-    type: 'inmail-sent',
-    at: '2026-01-02T00:00:00Z',
-    threadId: 't1',
-    cost: 'paid',
-    surface: 'manual',
-  },
-  { id: 'r1', seat: 's1', type: 'reply-received', at: '2026-01-03T00:00:00Z', threadId: 't1', kind: 'reply' },
-];
+const seat = V1_SEAT;
+const events = V1_EVENTS;
 
 test('a version 1 database opens in Chromium with the current worker, every record intact', async ({
   context,

@@ -1,20 +1,11 @@
 // Recruiter, from the page alone: its send payloads are unknown, so a send counts when the rep
 // clicks Send and Recruiter then says the message went out; its cost payload says free or not.
 
-import { type Extension, expect, test } from './fixtures';
+import { type Extension, expect, setUpSeat, test } from './fixtures';
 
 const CANDIDATE = 'https://www.linkedin.com/talent/profile/AEMAAALEX';
 
-async function setUpRecruiter(extension: Extension) {
-  const reply = await extension.send<{ ok: boolean }>({
-    type: 'setup-seat',
-    label: 'Dana — Recruiter Lite',
-    plan: 'recruiter-lite',
-    timeZone: 'UTC',
-    openingBalance: 87,
-  });
-  expect(reply.ok).toBe(true);
-}
+const setUpRecruiter = (extension: Extension) => setUpSeat(extension, 'recruiter-lite', 87);
 
 test('a Recruiter InMail confirmed by Recruiter costs a credit', async ({ context, extension }) => {
   await setUpRecruiter(extension);

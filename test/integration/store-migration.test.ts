@@ -3,6 +3,7 @@ import Dexie from 'dexie';
 import { afterEach, expect, test } from 'vitest';
 import { LedgerDb } from '../../src/store/db';
 import { SCHEMA_VERSION, V1 } from '../../src/store/schema-versions';
+import { V1_EVENTS, V1_SEAT } from '../fixtures/ledger/v1-sample';
 
 const name = 'migration-test';
 
@@ -10,18 +11,8 @@ afterEach(async () => {
   await Dexie.delete(name);
 });
 
-const seat = {
-  id: 's1',
-  label: 'Dana',
-  plan: 'sales-navigator-core',
-  since: '2026-01-01T00:00:00Z',
-  order: 0,
-};
-const events = [
-  { id: 'o', seat: 's1', type: 'opening-balance', at: '2026-01-01T00:00:00Z', balance: 80 },
-  { id: 'm1', seat: 's1', type: 'inmail-sent', at: '2026-01-02T00:00:00Z', threadId: 't1', cost: 'paid' },
-  { id: 'r1', seat: 's1', type: 'reply-received', at: '2026-01-03T00:00:00Z', threadId: 't1', kind: 'reply' },
-];
+const seat = V1_SEAT;
+const events = V1_EVENTS;
 
 test('a version 1 database opens with the current schema with every record intact', async () => {
   // Written by version 1's frozen declaration, as an installed extension left it.

@@ -6,7 +6,7 @@ import { PLANS } from '../../ledger/plans';
 import type { InmailRow, Snapshot } from '../../messages/snapshot';
 import { shortDate } from '../../ui/format';
 import type { DetectedCost } from '../dom/send-cost';
-import type { OverlayLine } from './overlay';
+import { type OverlayLine, overlay, showLines } from './overlay';
 
 export type Pool = 'sales-navigator' | 'premium' | 'recruiter';
 
@@ -66,4 +66,22 @@ export function chipText(
     lines.push({ text: `You InMailed ${first} ${ago}, no reply yet: this one costs another credit` });
   }
   return lines;
+}
+
+/** Shows the chip just before a composer's Send button (made once, then updated). */
+export function showChipBefore(
+  send: HTMLElement,
+  lines: OverlayLine[],
+  mode: 'block' | 'inline' = 'block',
+): void {
+  const parent = send.parentElement;
+  if (!parent) return;
+  const host = overlay(
+    'cost-chip',
+    parent,
+    (h) => parent.insertBefore(h, send),
+    'InMail Ledger: cost of this message',
+    mode,
+  );
+  showLines(host, lines);
 }

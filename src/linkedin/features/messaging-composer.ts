@@ -15,8 +15,7 @@ import {
   messagingSendButton,
 } from '../dom/messaging-composer';
 import { deliver } from '../outbox';
-import { chipText } from './cost-chip';
-import { overlay, showLines } from './overlay';
+import { chipText, showChipBefore } from './cost-chip';
 import type { Feature } from './page-watch';
 
 let lastUsed: HTMLElement | null = null;
@@ -75,16 +74,12 @@ export function messagingComposer(randomId: () => string): Feature {
         send !== null,
         now,
       );
-      if (!send?.parentElement) continue;
-      const parent = send.parentElement;
-      const host = overlay(
-        'cost-chip',
-        parent,
-        (h) => parent.insertBefore(h, send),
-        'InMail Ledger: cost of this message',
-        'inline',
-      );
-      showLines(host, chipText(cost, messagingRecipient(composer), snapshot, now, 'premium'));
+      if (send)
+        showChipBefore(
+          send,
+          chipText(cost, messagingRecipient(composer), snapshot, now, 'premium'),
+          'inline',
+        );
     }
   };
 }

@@ -13,8 +13,7 @@ import {
   recruiterSendButton,
 } from '../dom/recruiter-composer';
 import { deliver } from '../outbox';
-import { chipText } from './cost-chip';
-import { overlay, showLines } from './overlay';
+import { chipText, showChipBefore } from './cost-chip';
 import type { Feature } from './page-watch';
 
 /** How long Recruiter may take to confirm a send. */
@@ -74,19 +73,11 @@ export function recruiterComposer(randomId: () => string): RecruiterComposer {
         pending = { at: Date.now(), recipient: recruiterRecipient(composer), cost };
       });
     }
-    const parent = send.parentElement;
-    const host = overlay(
-      'cost-chip',
-      parent,
-      (h) => parent.insertBefore(h, send),
-      'InMail Ledger: cost of this message',
-    );
-    const detected = cost === 0 ? 'free-open-profile' : 'paid';
     const lines =
       cost === 0
         ? [{ text: 'Free · Recruiter says this InMail costs no credit', tone: 'free' as const }]
-        : chipText(detected, recruiterRecipient(composer), snapshot, now, 'recruiter');
-    showLines(host, lines);
+        : chipText('paid', recruiterRecipient(composer), snapshot, now, 'recruiter');
+    showChipBefore(send, lines);
   };
   return { feature, noteCost: (c) => (cost = c) };
 }

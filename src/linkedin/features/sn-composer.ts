@@ -5,8 +5,7 @@ import { reportAnchor } from '../anchor-health';
 import { composerCredits, composerRecipient, composerSendButton, findComposer } from '../dom/composer';
 import { sendCostFromPage } from '../dom/send-cost';
 import { deliver } from '../outbox';
-import { chipText } from './cost-chip';
-import { overlay, showLines } from './overlay';
+import { chipText, showChipBefore } from './cost-chip';
 import type { Feature } from './page-watch';
 
 export function salesComposer(randomId: () => string): Feature {
@@ -39,14 +38,6 @@ export function salesComposer(randomId: () => string): Feature {
     }
     const send = composerSendButton(composer);
     void reportAnchor('sn-composer-send', 'Sales Navigator composer: Send button', send !== null, now);
-    if (!send?.parentElement) return;
-    const parent = send.parentElement;
-    const host = overlay(
-      'cost-chip',
-      parent,
-      (h) => parent.insertBefore(h, send),
-      'InMail Ledger: cost of this message',
-    );
-    showLines(host, chipText(cost, composerRecipient(composer), snapshot, now));
+    if (send) showChipBefore(send, chipText(cost, composerRecipient(composer), snapshot, now));
   };
 }
