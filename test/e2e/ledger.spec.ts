@@ -176,6 +176,35 @@ test('the clock walks past a threshold, an expiry and a grant: badge colour, fig
   ]);
 });
 
+test('alarms and expiry notifications survive worker restarts: none lost, none shown twice', async ({
+  context,
+  extension,
+}) => {
+  await setClock(extension, '2026-01-20T12:00:00Z');
+  await importThroughOptions(extension, salesNavigatorFile);
+  const alarms = async () => {
+    await extension.send({ type: 'get-snapshot' }); // wakes the worker if it sleeps
+    const worker = context.serviceWorkers().at(-1) ?? extension.worker;
+    return worker.evaluate(async () => (await chrome.alarms.getAll()).map((a) => a.name).sort());
+  };
+  for (const at of ['2026-01-24T12:00:00Z', '2026-01-29T00:00:00Z']) {
+    await setClock(extension, at);
+    await extension.send({ type: 'test:fire-alarm' });
+    // Killed right after, then woken by its alarm again, twice: the same digest is not repeated.
+    for (let k = 0; k < 2; k++) {
+      await extension.stopWorker();
+      await extension.send({ type: 'test:fire-alarm' });
+    }
+    // A new worker re-arms what the old one had armed.
+    expect((await alarms()).length).toBeGreaterThan(0);
+  }
+  const { notified } = await extension.send<{ notified: { message: string }[] }>({ type: 'test:notified' });
+  expect(notified.map((n) => n.message)).toEqual([
+    '50 credits expire Jan 30 — in 6 days',
+    '50 credits expire Jan 30 — tomorrow',
+  ]);
+});
+
 test('export, then import into a fresh profile: the same popup', async ({ extension }) => {
   await setClock(extension, '2026-01-20T12:00:00Z');
   const first = await importThroughOptions(extension, salesNavigatorFile);
