@@ -1,9 +1,19 @@
 // Reading LinkedIn (first slice): a Sales Navigator send and Sales Navigator's own count,
 // seen through the page's own network responses, reach the ledger without typing anything.
 
+import type { BrowserContext } from '@playwright/test';
 import { type Extension, expect, setUpSeat, test } from './fixtures';
 
 const LEAD = 'https://www.linkedin.com/sales/lead/ACwAAA123,NAME_SEARCH,abcd';
+
+/** A Sales Navigator seat of 120 and one InMail sent from the lead page: the badge says 119. */
+async function sentFromLead(context: BrowserContext, extension: Extension) {
+  await setUpSalesNavigator(extension, 120);
+  const lead = await context.newPage();
+  await lead.goto(LEAD);
+  await lead.getByRole('button', { name: 'Send' }).click();
+  await expect.poll(async () => (await extension.badge()).text).toBe('119');
+}
 
 const setUpSalesNavigator = (extension: Extension, balance: number) =>
   setUpSeat(extension, 'sales-navigator-core', balance);
@@ -41,11 +51,7 @@ test('the reply in the inbox payload refunds the send; our own InMail there is n
   context,
   extension,
 }) => {
-  await setUpSalesNavigator(extension, 120);
-  const lead = await context.newPage();
-  await lead.goto(LEAD);
-  await lead.getByRole('button', { name: 'Send' }).click();
-  await expect.poll(async () => (await extension.badge()).text).toBe('119');
+  await sentFromLead(context, extension);
 
   const inbox = await context.newPage();
   await inbox.goto('https://www.linkedin.com/sales/inbox');
@@ -216,11 +222,7 @@ test('an InMail thread shows its refund window, then "Refunded"; the inbox heade
   context,
   extension,
 }) => {
-  await setUpSalesNavigator(extension, 120);
-  const lead = await context.newPage();
-  await lead.goto(LEAD);
-  await lead.getByRole('button', { name: 'Send' }).click();
-  await expect.poll(async () => (await extension.badge()).text).toBe('119');
+  await sentFromLead(context, extension);
 
   // The thread before Sam answers: LinkedIn's payload has nothing new.
   const before = await context.newPage();
