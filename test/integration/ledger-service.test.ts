@@ -5,6 +5,7 @@ import { LedgerService } from '../../src/background/ledger-service';
 import { parseLedgerFile } from '../../src/ledger/ledger-file';
 import { summarize } from '../../src/ledger/summarize';
 import { LedgerDb } from '../../src/store/db';
+import { good, MALFORMED } from '../fixtures/ledger/malformed';
 import { FakePlatform } from './fake-platform';
 
 let db: LedgerDb;
@@ -127,6 +128,26 @@ describe('ingest', () => {
     });
     expect(reply).toMatchObject({ ok: false, error: expect.stringMatching(/^events\[0\]/) });
     expect(JSON.stringify((await ok({ type: 'export-ledger' })).file)).toBe(before);
+  });
+
+  test(`each of the ${MALFORMED.length} malformed files: refused with its JSON path, the export before and after identical`, async () => {
+    const seat = await setupSalesNavigator(10);
+    await ok({ type: 'log-send', seat, recipientName: 'Sam Lee', cost: 'paid' });
+    const before = JSON.stringify((await ok({ type: 'export-ledger' })).file);
+    let refused = 0;
+    for (const [what, breakIt, path] of MALFORMED) {
+      const f = good();
+      const text = JSON.stringify(breakIt(f) ?? f);
+      const reply = await service.handle({ type: 'import-ledger', text });
+      expect(reply, what).toMatchObject({ ok: false, error: expect.stringContaining(`${path}: `) });
+      expect(JSON.stringify((await ok({ type: 'export-ledger' })).file), what).toBe(before);
+      refused++;
+    }
+    expect(refused).toBeGreaterThanOrEqual(50);
+    // The good file itself goes in, so each refusal above was the one broken field.
+    expect(await service.handle({ type: 'import-ledger', text: JSON.stringify(good()) })).toMatchObject({
+      ok: true,
+    });
   });
 
   test('export then import into a fresh database gives the same figures as summarize', async () => {
