@@ -96,6 +96,18 @@ export class LedgerService {
   }
 
   /**
+   * A message from a sender the ledger takes nothing from (another extension, a page of ours
+   * that is not an extension page or LinkedIn): counted in detection health, never written.
+   */
+  refuse(from: string): Promise<{ ok: false; error: string }> {
+    const error = `InMail Ledger takes no messages from ${from}`;
+    return this.serially(async () => {
+      await this.recordDropped(error);
+      return { ok: false as const, error };
+    });
+  }
+
+  /**
    * Detections from LinkedIn pages (untrusted). Each goes to the one seat of its pool, or
    * waits in `unassigned`; the first record of an id wins, so retries and other tabs are
    * no-ops. Replies with the ids it has kept, which the content script's outbox lets go.
@@ -467,6 +479,11 @@ export class LedgerService {
         lastAt: this.platform.now(),
       };
       await this.db.meta.put({ key: META.dropped, value });
+      // The figures are unchanged: republish the last snapshot with the new count only.
+      if (this.lastSnapshot) {
+        this.lastSnapshot = { ...this.lastSnapshot, droppedMessages: value.count };
+        await this.platform.publish(this.lastSnapshot);
+      }
     } catch (error) {
       console.warn('could not record a dropped message', error);
     }

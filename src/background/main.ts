@@ -32,12 +32,18 @@ export function startBackground(hooks: Hooks = {}): LedgerService {
       // Our content script on a LinkedIn page: detections only, validated like any page input.
       reply = ready.then(() => service.handleDetected(message));
     } else {
-      return undefined;
+      reply = ready.then(() => service.refuse(`a script at ${sender.url ?? 'an unknown address'}`));
     }
     // sendResponse + true: the form every browser (and the polyfill) understands.
     void reply.then(sendResponse);
     return true;
   });
+  // Other extensions can message any extension by id: each is refused and counted in health.
+  browser.runtime.onMessageExternal.addListener((_message, sender, sendResponse) => {
+    void ready.then(() => service.refuse(`another extension (${sender.id ?? 'unknown'})`)).then(sendResponse);
+    return true;
+  });
+  browser.runtime.onConnectExternal.addListener((port) => port.disconnect());
   browser.alarms.onAlarm.addListener(() => {
     void refresh();
   });

@@ -107,8 +107,11 @@ function withTimes(text: string): string {
 }
 
 /** Launches Chromium with the extension in a fresh profile, LinkedIn routed to fixtures. */
-export async function launch(options: { dir?: string; headless?: boolean } = {}): Promise<BrowserContext> {
+export async function launch(
+  options: { dir?: string; headless?: boolean; others?: string[] } = {},
+): Promise<BrowserContext> {
   const dir = options.dir ?? EXTENSION_DIR;
+  const dirs = [dir, ...(options.others ?? [])].join(',');
   if (!existsSync(join(dir, 'manifest.json'))) {
     throw new Error(`no built extension in ${dir}: run \`npx wxt build --mode e2e\` first`);
   }
@@ -116,8 +119,8 @@ export async function launch(options: { dir?: string; headless?: boolean } = {})
     executablePath: chromiumPath(),
     headless: options.headless ?? true,
     args: [
-      `--disable-extensions-except=${dir}`,
-      `--load-extension=${dir}`,
+      `--disable-extensions-except=${dirs}`,
+      `--load-extension=${dirs}`,
       '--no-sandbox',
       '--disable-gpu',
       '--no-first-run',
@@ -138,9 +141,13 @@ export async function launch(options: { dir?: string; headless?: boolean } = {})
   return context;
 }
 
-/** The service worker now running (a stopped one is replaced by a new one on wake). */
+/** Our service worker now running (a stopped one is replaced by a new one on wake). */
 async function currentWorker(context: BrowserContext): Promise<Worker> {
-  return context.serviceWorkers().at(-1) ?? (await context.waitForEvent('serviceworker'));
+  const ours = (w: Worker) => w.url().endsWith('/background.js');
+  return (
+    context.serviceWorkers().filter(ours).at(-1) ??
+    (await context.waitForEvent('serviceworker', { predicate: ours }))
+  );
 }
 
 export async function extensionOf(context: BrowserContext): Promise<Extension> {

@@ -19,8 +19,27 @@ async function deliver(message: unknown, sender: object): Promise<unknown> {
   return results.some((r) => (r as unknown) === true) ? response : undefined;
 }
 
+/** An event the fake browser does not implement: listeners kept, triggered by the test. */
+function fakeEvent() {
+  const listeners: ((...args: unknown[]) => unknown)[] = [];
+  return {
+    addListener: (l: (...args: unknown[]) => unknown) => void listeners.push(l),
+    trigger: (...args: unknown[]) => listeners.map((l) => l(...args)),
+  };
+}
+const external = { message: fakeEvent(), connect: fakeEvent() };
+Object.assign(fakeBrowser.runtime, {
+  onMessageExternal: external.message,
+  onConnectExternal: external.connect,
+});
+
 beforeEach(async () => {
   fakeBrowser.reset();
+  Object.assign(external, { message: fakeEvent(), connect: fakeEvent() });
+  Object.assign(fakeBrowser.runtime, {
+    onMessageExternal: external.message,
+    onConnectExternal: external.connect,
+  });
   await Dexie.delete(DB_NAME);
 });
 
@@ -38,7 +57,7 @@ describe('background wiring (fake browser)', () => {
     expect(await fakeBrowser.alarms.get('next')).toBeDefined();
   });
 
-  test('a command from a LinkedIn page is refused; another extension is not heard; nothing is written', async () => {
+  test('a command from a LinkedIn page or another extension is refused and counted; nothing is written', async () => {
     startBackground();
     const setup = { type: 'setup-seat', label: 'SN', plan: 'sales-navigator-core', timeZone: 'UTC' };
     const linkedin = {
@@ -53,9 +72,16 @@ describe('background wiring (fake browser)', () => {
     expect(
       await deliver(setup, { id: 'another-extension', url: 'chrome-extension://another-extension/x.html' }),
     ).toBeUndefined();
+    const refused = await new Promise((respond) =>
+      external.message.trigger(setup, { id: 'another-extension' }, respond),
+    );
+    expect(refused).toEqual({
+      ok: false,
+      error: 'InMail Ledger takes no messages from another extension (another-extension)',
+    });
     const reply = (await deliver({ type: 'get-snapshot' }, fromPopup())) as { snapshot: Snapshot };
     expect(reply.snapshot.seats).toEqual([]);
-    expect(reply.snapshot.droppedMessages).toBe(1);
+    expect(reply.snapshot.droppedMessages).toBe(2);
   });
 
   test('a detection from a LinkedIn page goes to the one seat of its pool, once', async () => {

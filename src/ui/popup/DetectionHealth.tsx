@@ -3,9 +3,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { ANCHOR_HEALTH_KEY, type AnchorHealth } from '../../linkedin/anchor-health';
-import { shortDate } from '../format';
+import { plural, shortDate } from '../format';
 
-export function DetectionHealth({ timeZone }: { timeZone: string }) {
+export function DetectionHealth({ timeZone, refused }: { timeZone: string; refused: number }) {
   const [anchors, setAnchors] = useState<Record<string, AnchorHealth> | null>(null);
   useEffect(() => {
     const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
@@ -19,6 +19,20 @@ export function DetectionHealth({ timeZone }: { timeZone: string }) {
     });
     return () => browser.storage.onChanged.removeListener(onChanged);
   }, []);
+  return (
+    <>
+      <Anchors anchors={anchors} timeZone={timeZone} />
+      {refused > 0 && (
+        <p class="health refused" data-testid="refused-messages">
+          {plural(refused, 'message')} refused: not in a shape LinkedIn's pages send, or from another
+          extension. Nothing was recorded from {refused === 1 ? 'it' : 'them'}.
+        </p>
+      )}
+    </>
+  );
+}
+
+function Anchors({ anchors, timeZone }: { anchors: Record<string, AnchorHealth> | null; timeZone: string }) {
   if (anchors === null || Object.keys(anchors).length === 0) return null;
   const broken = Object.values(anchors).filter((a) => a.missingSince !== null);
   if (broken.length === 0) {

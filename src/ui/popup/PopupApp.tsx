@@ -169,7 +169,7 @@ function Ledger({ snapshot, error, run }: LedgerProps) {
         </p>
       )}
 
-      <DetectionHealth timeZone={zone} />
+      <DetectionHealth timeZone={zone} refused={snapshot.droppedMessages} />
       <Unassigned snapshot={snapshot} timeZone={zone} run={run} />
 
       <ForecastChart forecast={summary.forecast} />
