@@ -17,6 +17,9 @@ export function browserPlatform(onNotify?: (id: string, message: string) => Prom
     async publish(snapshot: Snapshot) {
       await browser.storage.local.set({ [SNAPSHOT_KEY]: snapshot });
     },
+    async published() {
+      return ((await browser.storage.local.get(SNAPSHOT_KEY))[SNAPSHOT_KEY] as Snapshot | undefined) ?? null;
+    },
     async setBadge(badge: Badge) {
       await Promise.all([
         browser.action.setBadgeText({ text: badge.text }),

@@ -38,7 +38,16 @@ export interface Platform {
   setAlarm(when: number | null): Promise<void>;
   notify(id: string, title: string, message: string): Promise<void>;
   randomId(): string;
+  /** The snapshot published last, by this worker or an earlier one (null before the first). */
+  published(): Promise<Snapshot | null>;
 }
+
+const BLOCKED =
+  'The ledger is waiting for another InMail Ledger tab or window, open with an older version, to ' +
+  'close. Close it (or restart the browser); detections are kept meanwhile.';
+const LOST =
+  "The ledger's database was deleted outside InMail Ledger (the extension's data cleared, or from " +
+  'developer tools). Import your last export in Settings to restore it, or set up a seat to start again.';
 
 const META = {
   settings: 'settings',
@@ -65,12 +74,22 @@ export class LedgerService {
   private cache = new Map<string, LedgerEvent[]>();
   /** A write that failed for the browser's reasons (quota, blocked or deleted database). */
   private storageProblem: string | null = null;
+  /** The rep emptied the ledger (last seat removed, all deleted): no seats is expected. */
+  private emptiedOnPurpose = false;
   private lastSnapshot: Snapshot | null = null;
 
   constructor(
     private readonly db: LedgerDb,
     private readonly platform: Platform,
-  ) {}
+  ) {
+    db.on('blocked', () => void this.reportBlocked());
+    // Another connection upgrades or deletes the database: what is in memory may be gone.
+    db.on('versionchange', (event: IDBVersionChangeEvent) => {
+      this.cache.clear();
+      // Deleted: say so now (Dexie closes our connection first, so the delete goes through).
+      if (event.newVersion === null) setTimeout(() => void this.refresh().catch(() => {}), 0);
+    });
+  }
 
   /** Handles an untrusted message. Never throws: a bad one is answered with its error. */
   handle(message: unknown): Promise<Reply<Record<string, unknown>>> {
@@ -194,6 +213,23 @@ export class LedgerService {
     }
   }
 
+  /** The open waits on another connection: said at once, outside the queue the open holds up. */
+  private async reportBlocked(): Promise<void> {
+    const base = this.lastSnapshot ?? (await this.platform.published().catch(() => null));
+    if (base) await this.platform.publish({ ...base, storageProblem: BLOCKED }).catch(() => {});
+  }
+
+  /**
+   * When the ledger was found deleted outside the extension, or null: the snapshot published
+   * last had seats (or already said so) and the database now has none, and no command emptied it.
+   */
+  private async lostSince(now: number): Promise<string | null> {
+    const last = this.lastSnapshot ?? (await this.platform.published().catch(() => null));
+    if (last === null) return null;
+    if (last.ledgerLostAt) return last.ledgerLostAt;
+    return last.seats.length > 0 ? formatInstant(now) : null;
+  }
+
   /** Recomputes and republishes everything (alarm, startup, install). */
   refresh(): Promise<Snapshot> {
     return this.serially(() => this.recompute());
@@ -257,6 +293,7 @@ export class LedgerService {
       case 'remove-seat': {
         await this.db.transaction('rw', this.db.seats, this.db.events, this.db.meta, async () => {
           await this.requireSeat(command.seat);
+          this.emptiedOnPurpose = (await this.db.seats.count()) === 1;
           await this.db.events.where('seat').equals(command.seat).delete();
           await this.db.seats.delete(command.seat);
           const active = await this.db.meta.get(META.activeSeat);
@@ -393,6 +430,7 @@ export class LedgerService {
         await this.db.unassigned.delete(command.key);
         return { snapshot: await this.recompute() };
       case 'delete-all':
+        this.emptiedOnPurpose = true;
         await this.db.transaction(
           'rw',
           [this.db.seats, this.db.events, this.db.unassigned, this.db.meta],
@@ -540,6 +578,8 @@ export class LedgerService {
     const now = this.platform.now();
     const settings = await this.settings();
     const seats = await listSeats(this.db);
+    if (seats.length > 0) this.emptiedOnPurpose = false;
+    const ledgerLostAt = seats.length > 0 || this.emptiedOnPurpose ? null : await this.lostSince(now);
     let activeId = ((await this.db.meta.get(META.activeSeat))?.value as string | null | undefined) ?? null;
     if (!seats.some((s) => s.id === activeId)) activeId = seats[0]?.id ?? null;
     const announced = new Set((await this.db.meta.get(META.announced))?.value as string[] | undefined);
@@ -618,7 +658,8 @@ export class LedgerService {
       summary: activeSummary,
       inmails,
       settings,
-      storageProblem: this.storageProblem,
+      storageProblem: this.storageProblem ?? (ledgerLostAt ? LOST : null),
+      ledgerLostAt,
       droppedMessages:
         ((await this.db.meta.get(META.dropped))?.value as DroppedMessages | undefined)?.count ?? 0,
       unassigned: (

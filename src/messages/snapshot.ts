@@ -40,6 +40,8 @@ export interface Snapshot {
   settings: Settings;
   /** A write that failed and is being retried, in words for the rep. */
   storageProblem: string | null;
+  /** When the ledger was found deleted outside the extension (kept until seats exist again). */
+  ledgerLostAt: string | null;
   /** Messages refused by validation since install (detection health). */
   droppedMessages: number;
   /** Detections waiting for the rep to say which seat they belong to. */

@@ -95,6 +95,8 @@ export interface Extension {
   stopWorker(): Promise<void>;
   /** Stops the worker at once, whatever it is doing, without waiting (it may wake right away). */
   killWorker(): Promise<void>;
+  /** The service worker running now (a stopped one is replaced on wake). */
+  workerNow(): Promise<Worker>;
   /** What content scripts have queued for the background and not yet seen acknowledged. */
   outbox(): Promise<unknown[]>;
   /** Sends a command (or a test hook message) from an extension page, as the popup does. */
@@ -186,6 +188,7 @@ export async function extensionOf(context: BrowserContext): Promise<Extension> {
       }
       await killer.send('ServiceWorker.stopAllWorkers');
     },
+    workerNow: () => currentWorker(context),
     async outbox() {
       const w = await currentWorker(context);
       return w.evaluate(async () =>
@@ -210,7 +213,17 @@ export async function extensionOf(context: BrowserContext): Promise<Extension> {
         helperPage = await context.newPage();
         await helperPage.goto(`chrome-extension://${id}/popup.html`);
       }
-      return helperPage.evaluate((m) => chrome.runtime.sendMessage(m), message);
+      // As the popup's `command` does: a message no worker heard (one between two lives) is resent.
+      return helperPage.evaluate(async (m) => {
+        for (let attempt = 1; ; attempt++) {
+          try {
+            return await chrome.runtime.sendMessage(m);
+          } catch (error) {
+            if (attempt === 3 || !/Receiving end does not exist/.test(String(error))) throw error;
+            await new Promise((resume) => setTimeout(resume, 100 * attempt));
+          }
+        }
+      }, message);
     },
   };
   return extension;

@@ -21,6 +21,9 @@ export class FakePlatform implements Platform {
   async publish(snapshot: Snapshot) {
     this.snapshots.push(snapshot);
   }
+  async published() {
+    return this.snapshots.at(-1) ?? null;
+  }
   async setBadge(badge: Badge) {
     this.badge = badge;
   }

@@ -383,4 +383,42 @@ describe('storage trouble', () => {
     expect(platform.snapshot.storageProblem).toBeNull();
     expect(platform.badge?.text).toBe('149');
   });
+
+  test('a database deleted outside the extension is said, across workers, until seats exist again', async () => {
+    const seat = await setupSalesNavigator(150);
+    const exported = JSON.stringify((await ok({ type: 'export-ledger' })).file);
+    await new Promise<void>((done, fail) => {
+      const request = indexedDB.deleteDatabase(db.name);
+      request.onsuccess = () => done();
+      request.onerror = () => fail(request.error);
+    });
+    await service.refresh();
+    expect(platform.snapshot.seats).toEqual([]);
+    expect(platform.snapshot.storageProblem).toMatch(
+      /^The ledger's database was deleted outside InMail Ledger/,
+    );
+    const lostAt = platform.snapshot.ledgerLostAt;
+    expect(lostAt).toBe('2026-01-15T10:00:00.000Z');
+    // A new worker still says so, with the first moment it was noticed.
+    platform.clock += 60_000;
+    service = new LedgerService(db, platform);
+    await service.refresh();
+    expect(platform.snapshot.ledgerLostAt).toBe(lostAt);
+    // Restoring the export brings the seat back and ends the warning.
+    await ok({ type: 'import-ledger', text: exported });
+    expect(platform.snapshot.activeSeat).toBe(seat);
+    expect(platform.snapshot.storageProblem).toBeNull();
+    expect(platform.snapshot.ledgerLostAt).toBeNull();
+  });
+
+  test('emptying the ledger on purpose is not mistaken for a deleted database', async () => {
+    const seat = await setupSalesNavigator(150);
+    await ok({ type: 'remove-seat', seat });
+    expect(platform.snapshot.storageProblem).toBeNull();
+    await setupSalesNavigator(10);
+    await ok({ type: 'delete-all' });
+    await service.refresh();
+    expect(platform.snapshot.seats).toEqual([]);
+    expect(platform.snapshot.storageProblem).toBeNull();
+  });
 });

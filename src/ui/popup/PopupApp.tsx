@@ -28,6 +28,11 @@ export function PopupApp() {
     return (
       <main class="popup empty" data-testid="popup-root">
         <h1>InMail Ledger</h1>
+        {snapshot?.storageProblem && (
+          <p class="error" role="alert" data-testid="storage-problem">
+            {snapshot.storageProblem}
+          </p>
+        )}
         <p>
           No seat set up yet. Tell us your plan and what LinkedIn shows now, and we keep count from there.
         </p>
