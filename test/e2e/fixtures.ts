@@ -18,7 +18,7 @@ export const EXTENSION_DIR = process.env.EXTENSION_DIR ?? join(ROOT, '.output/ch
 const FIXTURES = join(ROOT, 'test/fixtures/linkedin');
 
 /** Debian's Chromium here; Playwright's own elsewhere; CHROMIUM_PATH overrides. */
-function chromiumPath(): string | undefined {
+export function chromiumPath(): string | undefined {
   if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
   return existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined;
 }
@@ -132,6 +132,12 @@ export async function launch(
       '--disable-quic',
     ],
   });
+  await routeFixtures(context);
+  return context;
+}
+
+/** Serves LinkedIn's URLs from the fixtures in this context. */
+export async function routeFixtures(context: BrowserContext): Promise<void> {
   await context.route('https://www.linkedin.com/**', async (route) => {
     const fixture = fixtureFor(new URL(route.request().url()));
     if (fixture === null)
@@ -140,7 +146,6 @@ export async function launch(
     const text = withTimes(readFileSync(fixture.file, 'utf8'));
     return route.fulfill({ status: 200, contentType, body: fixture.edit ? fixture.edit(text) : text });
   });
-  return context;
 }
 
 /** Our service worker now running (a stopped one is replaced by a new one on wake). */
