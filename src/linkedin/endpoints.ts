@@ -33,8 +33,19 @@ const ENDPOINTS: [EndpointKind, RegExp, 'GET' | 'POST'][] = [
   ['recruiter-inmail-cost', /^\/(talent|voyager)\/api\/talentRecipientInMailCostInfo\b/, 'GET'],
 ];
 
-/** Every path above contains one of these: most requests are let go without parsing the URL. */
-const MARKERS = ['/sales-api/salesApi', '/voyager/api/voyagerMessaging', 'talentRecipientInMailCostInfo'];
+/**
+ * Every path above contains one of these names: any other request (most of LinkedIn's, many
+ * of them also under /sales-api/salesApi…) is let go after a few substring checks, without
+ * parsing its URL.
+ */
+const MARKERS = [
+  'salesApiCredits',
+  'salesApiMessageActions',
+  'salesApiMessagingThreads',
+  'voyagerMessagingGraphQL',
+  'voyagerMessagingDashMessengerMessages',
+  'talentRecipientInMailCostInfo',
+];
 
 /** Which endpoint a request is, from its method and URL; null for everything else. */
 export function endpointOf(method: string, url: string): EndpointKind | null {

@@ -9,6 +9,8 @@ import { type BrowserContext, chromium, type Page } from '@playwright/test';
 import { launch } from '../e2e/fixtures';
 
 const ROOT = resolve(import.meta.dirname, '../..');
+/** 12 by default; fewer for a quick look (BENCH_RUNS=4). */
+const RUNS = Number(process.env.BENCH_RUNS ?? 12);
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   const mid = s.length >> 1;
@@ -99,7 +101,7 @@ try {
   const pages = [await salesPage(withExt), await salesPage(without)];
   const script: number[][] = [[], []];
   const fetches: number[][] = [[], []];
-  for (let run = 0; run < 12; run++) {
+  for (let run = 0; run < RUNS; run++) {
     for (const [k, page] of pages.entries()) {
       script[k]?.push(await workload(page));
       fetches[k]?.push(await fetchCost(page));
@@ -107,7 +109,7 @@ try {
   }
   const [sWith, sWithout] = script.map((t) => median(t)) as [number, number];
   const [fWith, fWithout] = fetches.map((t) => median(t)) as [number, number];
-  console.log('\nContent scripts on a Sales-Navigator-like page (median of 12, interleaved)');
+  console.log(`\nContent scripts on a Sales-Navigator-like page (median of ${RUNS}, interleaved)`);
   console.log(
     `  main-thread script time, 10,000 mutations + 1,000 responses: ${sWith.toFixed(1)} ms with, ${sWithout.toFixed(1)} ms without (${(((sWith - sWithout) / sWithout) * 100).toFixed(1)} % added)`,
   );

@@ -17,6 +17,17 @@ interface Context {
 export function watchPage(ctx: Context, features: Feature[]): () => void {
   let snapshot: Snapshot | null = null;
   let timer: number | null = null;
+  let stopped = false;
+
+  // The callback reads no records: touching each added node from this (isolated) world makes
+  // a wrapper per node. And once a look is due, the observer lets go until it has run: the
+  // look reads the page as it then is, so the mutations in between need no record each (on a
+  // busy page, the records were most of our cost). Our own overlays are added unobserved too.
+  const observer = new MutationObserver(() => {
+    observer.disconnect();
+    schedule();
+  });
+  const observe = () => observer.observe(document.documentElement, { childList: true, subtree: true });
 
   const update = () => {
     timer = null;
@@ -29,15 +40,13 @@ export function watchPage(ctx: Context, features: Feature[]): () => void {
         console.debug('InMail Ledger: a page feature failed', error);
       }
     }
+    if (!stopped) observe();
   };
   const schedule = () => {
     if (timer === null) timer = ctx.setTimeout(update, 200);
   };
 
-  // The callback reads no records: touching each added node from this (isolated) world makes
-  // a wrapper per node, which cost a busy page far more than a debounced look at the page.
-  const observer = new MutationObserver(schedule);
-  observer.observe(document.documentElement, { childList: true, subtree: true });
+  observe();
   const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
     if (area === 'local' && changes[SNAPSHOT_KEY]) {
       snapshot = (changes[SNAPSHOT_KEY].newValue as Snapshot | undefined) ?? null;
@@ -50,6 +59,7 @@ export function watchPage(ctx: Context, features: Feature[]): () => void {
     schedule();
   });
   ctx.onInvalidated(() => {
+    stopped = true;
     observer.disconnect();
     browser.storage.onChanged.removeListener(onChanged);
   });
