@@ -3,6 +3,8 @@ import { defineConfig } from 'wxt';
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
+  // Reviewers rebuild from the sources: the store's screenshots are not part of the build.
+  zip: { excludeSources: ['store/screenshots/**'] },
   vite: () => ({ plugins: [preact()] }),
   manifest: ({ browser }) => ({
     name: 'InMail Ledger',
