@@ -265,3 +265,9 @@ export async function setUpSeat(
   expect(reply.ok).toBe(true);
   return reply.seat;
 }
+
+/** The whole ledger as exported, without the moment of the export: equal text, equal ledger. */
+export async function exportedLedger(extension: Extension): Promise<string> {
+  const { file } = await extension.send<{ file: { exportedAt?: string } }>({ type: 'export-ledger' });
+  return JSON.stringify({ ...file, exportedAt: undefined });
+}

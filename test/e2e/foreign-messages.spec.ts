@@ -4,7 +4,7 @@
 
 import { join } from 'node:path';
 import type { BrowserContext, Worker } from '@playwright/test';
-import { expect, extensionOf, launch, setUpSeat, test } from './fixtures';
+import { expect, exportedLedger, extensionOf, launch, setUpSeat, test } from './fixtures';
 
 const OTHER = join(import.meta.dirname, 'other-extension');
 
@@ -21,12 +21,7 @@ test('messages from another extension are refused, counted in health, and write 
   try {
     const extension = await extensionOf(context);
     const seat = await setUpSeat(extension, 'sales-navigator-core', 50);
-    // The whole ledger as exported, without the moment of the export.
-    const exportNow = async () => {
-      const { file } = await extension.send<{ file: { exportedAt?: string } }>({ type: 'export-ledger' });
-      return JSON.stringify({ ...file, exportedAt: undefined });
-    };
-    const before = await exportNow();
+    const before = await exportedLedger(extension);
 
     // Commands the popup may send, a detection as our content script sends it, and junk.
     const file = JSON.parse(before);
@@ -80,7 +75,7 @@ test('messages from another extension are refused, counted in health, and write 
     );
     expect(replies.at(-1)).toBe('disconnected');
 
-    expect(await exportNow()).toBe(before);
+    expect(await exportedLedger(extension)).toBe(before);
     const popup = await extension.openPopup();
     await expect(popup.getByTestId('refused-messages')).toHaveText(
       `${messages.length} messages refused: not in a shape LinkedIn's pages send, or from another extension. Nothing was recorded from them.`,

@@ -2,16 +2,10 @@
 // into the worker), a database another page blocks, a database deleted from outside. Each is
 // said in the popup; nothing is half-written; what the pages detected is kept and retried.
 
-import { type Extension, expect, setUpSeat, test } from './fixtures';
+import { type Extension, expect, exportedLedger, setUpSeat, test } from './fixtures';
 import { releaseVersion1, writeVersion1 } from './v1-database';
 
 const LEAD = 'https://www.linkedin.com/sales/lead/ACwAAA123,NAME_SEARCH,abcd';
-
-/** The ledger as exported, without the moment of the export. */
-async function exported(extension: Extension): Promise<string> {
-  const { file } = await extension.send<{ file: { exportedAt?: string } }>({ type: 'export-ledger' });
-  return JSON.stringify({ ...file, exportedAt: undefined });
-}
 
 /** Every IndexedDB write in the worker fails as a full disk makes it fail, until `false`. */
 async function quotaExceeded(extension: Extension, on: boolean): Promise<void> {
@@ -36,7 +30,7 @@ test('a write Chromium refuses (quota) is said in the popup, writes nothing, and
   extension,
 }) => {
   const seat = await setUpSeat(extension, 'sales-navigator-core', 120);
-  const before = await exported(extension);
+  const before = await exportedLedger(extension);
   await quotaExceeded(extension, true);
 
   const lead = await context.newPage();
@@ -50,7 +44,7 @@ test('a write Chromium refuses (quota) is said in the popup, writes nothing, and
   await expect.poll(async () => (await extension.outbox()).length).toBeGreaterThan(0);
   const logged = await extension.send({ type: 'log-send', seat, recipientName: 'Sam Lee', cost: 'paid' });
   expect(logged).toMatchObject({ ok: false, error: expect.stringContaining('out of storage space') });
-  expect(await exported(extension)).toBe(before);
+  expect(await exportedLedger(extension)).toBe(before);
   await expect(popup.getByTestId('available')).toHaveText('120');
 
   // Space is back: the page's next retry goes through, counted once; the problem clears.
