@@ -213,9 +213,14 @@ export class LedgerService {
     }
   }
 
+  /** What the pages show now: this worker's last snapshot, else the one an earlier worker left. */
+  private async lastPublished(): Promise<Snapshot | null> {
+    return this.lastSnapshot ?? (await this.platform.published().catch(() => null));
+  }
+
   /** The open waits on another connection: said at once, outside the queue the open holds up. */
   private async reportBlocked(): Promise<void> {
-    const base = this.lastSnapshot ?? (await this.platform.published().catch(() => null));
+    const base = await this.lastPublished();
     if (base) await this.platform.publish({ ...base, storageProblem: BLOCKED }).catch(() => {});
   }
 
@@ -224,7 +229,7 @@ export class LedgerService {
    * last had seats (or already said so) and the database now has none, and no command emptied it.
    */
   private async lostSince(now: number): Promise<string | null> {
-    const last = this.lastSnapshot ?? (await this.platform.published().catch(() => null));
+    const last = await this.lastPublished();
     if (last === null) return null;
     if (last.ledgerLostAt) return last.ledgerLostAt;
     return last.seats.length > 0 ? formatInstant(now) : null;
