@@ -1,51 +1,100 @@
-// The LinkedIn endpoints whose responses the tap reads, by path. Seen 2026-11 in public
-// material (LINKEDIN-SIGNALS.md); every other request is never looked at.
+// The LinkedIn endpoints whose answers the tap reads, by path (LINKEDIN-SIGNALS.md). Every
+// other request is let go after one substring check, without parsing its URL. The names are
+// contract 5's (`ledger har` and detection health use them).
 
-export type EndpointKind =
-  | 'sales-credits'
-  | 'sales-create-message'
-  | 'sales-threads'
-  | 'voyager-conversations'
-  | 'voyager-create-message'
-  | 'recruiter-inmail-cost';
+export const ENDPOINT_KINDS = [
+  'sales-credits',
+  'sales-create-message',
+  'sales-threads',
+  'sales-inbox-conversations',
+  'voyager-conversations',
+  'voyager-messages',
+  'voyager-create-message',
+  'recruiter-inmail-cost',
+  'recruiter-other',
+] as const;
 
-const ENDPOINTS: [EndpointKind, RegExp, 'GET' | 'POST'][] = [
+export type EndpointKind = (typeof ENDPOINT_KINDS)[number];
+
+interface Endpoint {
+  kind: EndpointKind;
+  /** A substring every URL of this endpoint contains: the cheap first test. */
+  marker: string;
+  pattern: RegExp;
+  method: 'GET' | 'POST' | 'ANY';
+}
+
+const ENDPOINTS: Endpoint[] = [
   // GET /sales-api/salesApiCredits?q=findCreditGrant&creditGrantType=LSS_INMAIL [firm]
-  ['sales-credits', /^\/sales-api\/salesApiCredits\b/, 'GET'],
+  {
+    kind: 'sales-credits',
+    marker: 'salesApiCredits',
+    pattern: /^\/sales-api\/salesApiCredits\b/,
+    method: 'GET',
+  },
   // POST /sales-api/salesApiMessageActions?action=createMessage [firm for the request]
-  ['sales-create-message', /^\/sales-api\/salesApiMessageActions\b.*[?&]action=createMessage\b/, 'POST'],
+  {
+    kind: 'sales-create-message',
+    marker: 'salesApiMessageActions',
+    pattern: /^\/sales-api\/salesApiMessageActions\b.*[?&]action=createMessage\b/,
+    method: 'POST',
+  },
   // GET /sales-api/salesApiMessagingThreads?…&q=filter (the inbox) and …/<thread id> [firm]
-  ['sales-threads', /^\/sales-api\/salesApiMessagingThreads(\/[^/?]+)?(\?|$)/, 'GET'],
-  // GET /voyager/api/voyagerMessagingGraphQL/graphql?queryId=messengerConversations….<hash> [firm]:
+  {
+    kind: 'sales-threads',
+    marker: 'salesApiMessagingThreads',
+    pattern: /^\/sales-api\/salesApiMessagingThreads(\/[^/?]+)?(\?|$)/,
+    method: 'GET',
+  },
+  // GET /sales-api/salesApiInboxConversations… [weak: shape unknown]: seen, not read.
+  {
+    kind: 'sales-inbox-conversations',
+    marker: 'salesApiInboxConversations',
+    pattern: /^\/sales-api\/salesApiInboxConversations\b/,
+    method: 'GET',
+  },
+  // GET /voyager/api/voyagerMessagingGraphQL/graphql?queryId=messengerConversations.<hash> [firm]:
   // matched on the query's name, since the hash after the dot rotates with releases.
-  [
-    'voyager-conversations',
-    /^\/voyager\/api\/voyagerMessagingGraphQL\/graphql\?(?:[^#]*&)?queryId=messengerConversations(?:ByCategoryQuery|BySyncToken|WithCursor)?\./,
-    'GET',
-  ],
+  {
+    kind: 'voyager-conversations',
+    marker: 'voyagerMessagingGraphQL',
+    pattern:
+      /^\/voyager\/api\/voyagerMessagingGraphQL\/graphql\?(?:[^#]*&)?queryId=messengerConversations[A-Za-z]*\./,
+    method: 'GET',
+  },
+  // GET …/graphql?queryId=messengerMessages.<hash> (one conversation's messages) [firm]
+  {
+    kind: 'voyager-messages',
+    marker: 'voyagerMessagingGraphQL',
+    pattern:
+      /^\/voyager\/api\/voyagerMessagingGraphQL\/graphql\?(?:[^#]*&)?queryId=messengerMessages[A-Za-z]*\./,
+    method: 'GET',
+  },
   // POST /voyager/api/voyagerMessagingDashMessengerMessages?action=createMessage [firm]
-  [
-    'voyager-create-message',
-    /^\/voyager\/api\/voyagerMessagingDashMessengerMessages\?(?:[^#]*&)?action=createMessage\b/,
-    'POST',
-  ],
-  // GET …/talentRecipientInMailCostInfo… (Recruiter, per recipient) [weak]
-  ['recruiter-inmail-cost', /^\/(talent|voyager)\/api\/talentRecipientInMailCostInfo\b/, 'GET'],
+  {
+    kind: 'voyager-create-message',
+    marker: 'voyagerMessagingDashMessengerMessages',
+    pattern: /^\/voyager\/api\/voyagerMessagingDashMessengerMessages\?(?:[^#]*&)?action=createMessage\b/,
+    method: 'POST',
+  },
+  // GET /talent/api/graphql?…queryId=talentRecipientInMailCostInfo.<hash> [firm for the URL]
+  {
+    kind: 'recruiter-inmail-cost',
+    marker: 'talentRecipientInMailCostInfo',
+    pattern: /^\/talent\/api\/graphql\?(?:[^#]*&)?queryId=talentRecipientInMailCostInfo\./,
+    method: 'GET',
+  },
+  // Recruiter's other GraphQL (talentMultiMessagePosts sends, talentConversations threads…)
+  // [weak: structure only]: counted in health as seen, not read.
+  {
+    kind: 'recruiter-other',
+    marker: '/talent/api/graphql',
+    pattern: /^\/talent\/api\/graphql\?/,
+    method: 'ANY',
+  },
 ];
 
-/**
- * Every path above contains one of these names: any other request (most of LinkedIn's, many
- * of them also under /sales-api/salesApi…) is let go after a few substring checks, without
- * parsing its URL.
- */
-const MARKERS = [
-  'salesApiCredits',
-  'salesApiMessageActions',
-  'salesApiMessagingThreads',
-  'voyagerMessagingGraphQL',
-  'voyagerMessagingDashMessengerMessages',
-  'talentRecipientInMailCostInfo',
-];
+const MARKERS = [...new Set(ENDPOINTS.map((e) => e.marker))];
 
 /** Which endpoint a request is, from its method and URL; null for everything else. */
 export function endpointOf(method: string, url: string): EndpointKind | null {
@@ -58,8 +107,8 @@ export function endpointOf(method: string, url: string): EndpointKind | null {
   }
   if (parsed.hostname !== 'www.linkedin.com') return null;
   const path = parsed.pathname + parsed.search;
-  for (const [kind, pattern, verb] of ENDPOINTS) {
-    if (verb === method.toUpperCase() && pattern.test(path)) return kind;
-  }
+  const verb = method.toUpperCase();
+  for (const e of ENDPOINTS)
+    if ((e.method === verb || e.method === 'ANY') && e.pattern.test(path)) return e.kind;
   return null;
 }

@@ -6,7 +6,19 @@ import * as v from 'valibot';
 import { parseInstant } from '../ledger/instant';
 
 const id = v.pipe(v.string(), v.minLength(1), v.maxLength(300));
-const pool = v.picklist(['sales-navigator', 'premium', 'recruiter']);
+export const POOLS = ['sales-navigator', 'premium', 'recruiter'] as const;
+const pool = v.picklist(POOLS);
+/**
+ * When it happened: LinkedIn's own time when the answer gives it, else the moment the page saw
+ * it, stamped by the content script when it makes the detection and kept across outbox retries
+ * (DESIGN.md contract 1, "Times"). Optional only for entries an older version queued.
+ */
+const at = v.optional(
+  v.pipe(
+    v.string(),
+    v.check((s) => parseInstant(s) !== null),
+  ),
+);
 /** The signed-in LinkedIn account the page showed: "sales:<id>" or "member:<id>". */
 const account = v.optional(v.pipe(v.string(), v.regex(/^(sales|member):[A-Za-z0-9_-]{1,100}$/)));
 
@@ -19,13 +31,9 @@ export const detectionSchema = v.variant('kind', [
     id,
     threadId: id,
     cost: v.picklist(['paid', 'free-connection', 'free-open-profile']),
-    /** LinkedIn's time of the send when the page shows it; else the background's now. */
-    at: v.optional(
-      v.pipe(
-        v.string(),
-        v.check((s) => parseInstant(s) !== null),
-      ),
-    ),
+    /** The network proved the send, the page did not show its cost: recorded paid, the rep may correct it. */
+    costUnknown: v.optional(v.literal(true)),
+    at,
     recipient: v.optional(
       v.strictObject({
         name: v.optional(v.pipe(v.string(), v.maxLength(200))),
@@ -35,7 +43,8 @@ export const detectionSchema = v.variant('kind', [
   }),
   v.strictObject({
     kind: v.literal('response'),
-    pool,
+    /** Unknown when only the reply was seen (a conversation list shows the last message alone). */
+    pool: v.optional(pool),
     account,
     id,
     threadId: id,
@@ -52,6 +61,7 @@ export const detectionSchema = v.variant('kind', [
     id,
     balance: v.pipe(v.number(), v.safeInteger(), v.minValue(0), v.maxValue(100_000)),
     where: v.picklist(['credits-api', 'compose', 'inbox-header']),
+    at,
   }),
 ]);
 
