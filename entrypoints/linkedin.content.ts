@@ -1,54 +1,68 @@
+import { endpointHealthRecorder } from '@/src/linkedin/endpoint-health';
 import { inboxHeader } from '@/src/linkedin/features/inbox-header';
-import {
-  messagingComposer,
-  sendingComposer,
-  trackComposerUse,
-} from '@/src/linkedin/features/messaging-composer';
+import { messagingComposer } from '@/src/linkedin/features/messaging-composer';
 import { watchPage } from '@/src/linkedin/features/page-watch';
 import { personChip } from '@/src/linkedin/features/person-chip';
 import { recruiterComposer } from '@/src/linkedin/features/recruiter-composer';
+import { watchSendMoments } from '@/src/linkedin/features/send-moments';
 import { salesComposer } from '@/src/linkedin/features/sn-composer';
 import { threadStatus } from '@/src/linkedin/features/thread-status';
-import { detectionsFrom } from '@/src/linkedin/network-detector';
+import { detectionsFromTap } from '@/src/linkedin/network-reader';
 import { deliver, flush } from '@/src/linkedin/outbox';
 import { recordPageSeen } from '@/src/linkedin/page-health';
 import { CONTENT_MATCHES, pageKind } from '@/src/linkedin/page-kinds';
+import { newMemory } from '@/src/linkedin/read/reading';
+import { openTapChannel } from '@/src/linkedin/tap-channel';
 
 export default defineContentScript({
   matches: CONTENT_MATCHES,
-  // As early as the tap, so no response it sees while the page loads goes unheard.
+  // As early as the tap: the private channel is opened before any page script runs.
   runAt: 'document_start',
   main(ctx) {
     const randomId = () => crypto.randomUUID();
+    const recruiter = recruiterComposer(randomId);
+    const moments = watchSendMoments(document, ctx.signal);
+    const health = endpointHealthRecorder(randomId());
+    const reader = {
+      memory: newMemory(),
+      page: { takeSend: moments.take, recruiterCost: recruiter.noteCost },
+      noteHealth: health.note,
+    };
+    // What the tap (page world) saw of LinkedIn's own answers, on our private port only.
+    openTapChannel(
+      window,
+      (data) => {
+        const detections = detectionsFromTap(data, reader, Date.now());
+        if (detections.length > 0) void deliver(detections);
+      },
+      ctx.signal,
+    );
     const seen = () => {
       const kind = pageKind(location.href);
       if (kind) void recordPageSeen(kind, Date.now());
     };
     seen();
-    trackComposerUse(document);
-    const recruiter = recruiterComposer(randomId);
-    // What the tap (page world) saw of LinkedIn's own responses.
-    ctx.addEventListener(window, 'message', (event: MessageEvent) => {
-      if (event.source !== window) return;
-      const detections = detectionsFrom(event.data, {
-        doc: document,
-        randomId,
-        sendingComposer: () => sendingComposer(document),
-        recruiterCost: recruiter.noteCost,
-      });
-      if (detections.length > 0) void deliver(detections);
-    });
     // Whatever an earlier page could not hand over.
     void flush();
     // Every page feature, run when LinkedIn renders something new or the ledger changes.
-    const update = watchPage(ctx, [
-      salesComposer(randomId),
-      messagingComposer(randomId),
-      inboxHeader(randomId),
-      personChip,
-      threadStatus,
-      recruiter.feature,
-    ]);
+    const update = watchPage(
+      ctx,
+      [
+        salesComposer(randomId),
+        messagingComposer(randomId),
+        inboxHeader(randomId),
+        personChip,
+        threadStatus,
+        recruiter.feature,
+      ],
+      (snapshot) => {
+        // Who we are, as the seats remember it, helps the readers tell our messages apart.
+        for (const seat of snapshot?.seats ?? []) {
+          const id = seat.account?.split(':')[1];
+          if (id) reader.memory.me.add(id);
+        }
+      },
+    );
     // LinkedIn is a single-page app: navigation replaces reloads.
     ctx.addEventListener(window, 'wxt:locationchange', () => {
       seen();

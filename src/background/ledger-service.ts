@@ -8,6 +8,7 @@ import type { LedgerEvent, Seat } from '../ledger/events';
 import { formatInstant } from '../ledger/instant';
 import { LedgerFileError, parseLedgerFile } from '../ledger/ledger-file';
 import { PLANS } from '../ledger/plans';
+import { isSameSend } from '../ledger/same-send';
 import { type Lot, replay } from '../ledger/replay';
 import { sendStatus } from '../ledger/send-status';
 import { isPendingRefund, type Summary, summaryOf } from '../ledger/summarize';
@@ -160,10 +161,17 @@ export class LedgerService {
             }
           }
           const event = detectedEvent(d, seat?.id ?? '', now);
-          if (seat === undefined) {
-            // No send of ours in its thread (yet): held out of sight, and counted the moment the
-            // send arrives (another tab, a later page); alone it refunds nothing (rule 9).
-            await this.db.unassigned.put({ key: d.id, pool: d.pool, event, receivedAt: now, orphan: true });
+          if (seat === undefined || (d.kind === 'response' && seat === null)) {
+            // No send of ours in its thread (yet), or its send waits for the rep: held out of
+            // sight, and counted the moment the send is recorded (another tab, a later page, the
+            // rep assigning it); alone it refunds nothing (rule 9).
+            await this.db.unassigned.put({
+              key: d.id,
+              pool: d.pool ?? 'unknown',
+              event,
+              receivedAt: now,
+              orphan: true,
+            });
             acked.push(d.id);
             continue;
           }
@@ -173,10 +181,10 @@ export class LedgerService {
             continue;
           }
           if (seat) await this.appendDetected(event, now);
-          else
+          else if (!(await this.waitsAlready(event)))
             await this.db.unassigned.put({
               key: d.id,
-              pool: d.pool,
+              pool: d.pool ?? 'unknown',
               ...(account ? { account } : {}),
               event,
               receivedAt: now,
@@ -359,6 +367,30 @@ export class LedgerService {
         });
         return { event: id, snapshot: await this.recompute() };
       }
+      case 'correct-cost': {
+        const target = await this.db.events.get([command.seat, command.target]);
+        if (target?.type !== 'inmail-sent') throw new UserError(`no InMail '${command.target}' in this seat`);
+        if (target.cost !== 'paid') throw new UserError('that InMail is already counted as free');
+        const corrected = `corrected:${target.id}`;
+        const { costUnknown: _, ...send } = target;
+        // One transaction: the paid record is voided and the free one written, or neither.
+        await this.db.transaction('rw', this.db.events, async () => {
+          if (await this.db.events.get([command.seat, corrected])) throw new UserError('already corrected');
+          await this.db.events.bulkAdd([
+            {
+              id: this.platform.randomId(),
+              seat: command.seat,
+              type: 'voided',
+              at,
+              target: target.id,
+              reason: 'the rep says it was free',
+            },
+            { ...send, id: corrected, cost: command.cost },
+          ]);
+        });
+        this.cache.delete(command.seat);
+        return { event: corrected, snapshot: await this.recompute() };
+      }
       case 'adopt-observed': {
         const seat = await this.requireSeat(command.seat);
         const summary = await this.summaryFor(seat, now);
@@ -425,8 +457,12 @@ export class LedgerService {
           );
         }
         await this.db.transaction('rw', this.db.events, this.db.unassigned, async () => {
-          if (!(await this.db.events.get([seat.id, event.id]))) await this.db.events.add(event);
           await this.db.unassigned.delete(command.key);
+          if (await this.db.events.get([seat.id, event.id])) return;
+          if (event.type === 'inmail-sent' && (await this.holdsSameSend(event))) return;
+          // A reply that came before this send waited for it, however the send arrives.
+          const adopted = event.type === 'inmail-sent' ? await this.adoptWaitingResponses(event) : [];
+          await this.db.events.bulkAdd([event, ...adopted]);
         });
         this.cache.delete(seat.id);
         return { snapshot: await this.recompute() };
@@ -453,25 +489,20 @@ export class LedgerService {
   }
 
   /**
-   * Appends a detected event unless its id is already recorded (the first record wins). A
-   * detected send that a manual log already counted replaces it: the log is voided in the same
-   * transaction, with an id made from the log's, so a retry cannot void twice.
+   * Appends a detected event unless it is already recorded (DESIGN.md contract 1, merge
+   * rules): the same id, or for a send, any send of the seat in the same thread within 2
+   * minutes (a catch-up of a send held under its tracking id, the DOM's and the network's view
+   * of one click); the first record is kept whole. A detected send that a manual log already
+   * counted replaces it: the log is voided in the same transaction, with an id made from the
+   * log's, so a retry cannot void twice. Responses that waited for this send are adopted.
    */
   private async appendDetected(event: LedgerEvent, now: number): Promise<void> {
     const twin = event.type === 'inmail-sent' ? manualTwin(await this.eventsOf(event.seat), event) : null;
     const added = await this.db.transaction('rw', this.db.events, this.db.unassigned, async () => {
       if (await this.db.events.get([event.seat, event.id])) return [];
+      if (event.type === 'inmail-sent' && (await this.holdsSameSend(event))) return [];
       const batch: LedgerEvent[] = [event];
-      // Responses that came before the send of their thread.
-      if (event.type === 'inmail-sent') {
-        const held = await this.db.unassigned
-          .filter((u) => u.orphan === true && 'threadId' in u.event && u.event.threadId === event.threadId)
-          .toArray();
-        for (const u of held)
-          if (!(await this.db.events.get([event.seat, u.event.id])))
-            batch.push({ ...u.event, seat: event.seat });
-        await this.db.unassigned.bulkDelete(held.map((u) => u.key));
-      }
+      if (event.type === 'inmail-sent') batch.push(...(await this.adoptWaitingResponses(event)));
       if (twin && !(await this.db.events.get([event.seat, `merged:${twin.id}`])))
         batch.push({
           id: `merged:${twin.id}`,
@@ -485,6 +516,50 @@ export class LedgerService {
       return batch;
     });
     this.cache.get(event.seat)?.push(...added);
+  }
+
+  /** Whether the seat already holds this send under another id (same thread, within 2 minutes). */
+  private async holdsSameSend(send: Extract<LedgerEvent, { type: 'inmail-sent' }>): Promise<boolean> {
+    const at = Date.parse(send.at);
+    return (
+      (await this.db.events
+        .where('[seat+threadId]')
+        .equals([send.seat, send.threadId])
+        .filter((e) => e.type === 'inmail-sent' && isSameSend({ threadId: send.threadId, at }, sendRef(e)))
+        .count()) > 0
+    );
+  }
+
+  /** Whether a send already waits in `unassigned` (same id, or the same send under another id). */
+  private async waitsAlready(event: LedgerEvent): Promise<boolean> {
+    if (await this.db.unassigned.get(event.id)) return true;
+    if (event.type !== 'inmail-sent') return false;
+    const at = Date.parse(event.at);
+    return (
+      (await this.db.unassigned
+        .filter(
+          (u) =>
+            u.event.type === 'inmail-sent' && isSameSend({ threadId: event.threadId, at }, sendRef(u.event)),
+        )
+        .count()) > 0
+    );
+  }
+
+  /**
+   * Responses that arrived before the send of their thread (held out of sight), now part of
+   * the send's seat: to be written in the caller's transaction, with the send.
+   */
+  private async adoptWaitingResponses(
+    send: Extract<LedgerEvent, { type: 'inmail-sent' }>,
+  ): Promise<LedgerEvent[]> {
+    const held = await this.db.unassigned
+      .filter((u) => u.orphan === true && 'threadId' in u.event && u.event.threadId === send.threadId)
+      .toArray();
+    const adopted: LedgerEvent[] = [];
+    for (const u of held)
+      if (!(await this.db.events.get([send.seat, u.event.id]))) adopted.push({ ...u.event, seat: send.seat });
+    await this.db.unassigned.bulkDelete(held.map((u) => u.key));
+    return adopted;
   }
 
   /**
@@ -605,6 +680,7 @@ export class LedgerService {
         plan: state.terms.plan,
         timeZone: zone,
         available: summary.available,
+        ...(seat.account ? { account: seat.account } : {}),
       });
       if (seat.id === activeId) {
         activeSummary = summary;
@@ -616,6 +692,7 @@ export class LedgerService {
             threadId: s.threadId,
             sentAt: formatInstant(s.at),
             cost: s.cost,
+            ...(s.costUnknown ? { costUnknown: true as const } : {}),
             status: sendStatus(s, now),
             ...(s.recipient ? { recipient: s.recipient } : {}),
             windowClosesAt: formatInstant(s.windowClosesAt),
@@ -724,14 +801,15 @@ function rank(d: Detection): number {
 }
 
 /** The one seat of a pool; null when there is none or several (the rep chooses). */
-function seatOfPool(pool: string, seats: SeatRecord[]): SeatRecord | null {
+function seatOfPool(pool: string | undefined, seats: SeatRecord[]): SeatRecord | null {
   const candidates = seats.filter((seat) => PLANS[seat.plan].pool === pool);
   return candidates.length === 1 ? (candidates[0] as SeatRecord) : null;
 }
 
 /** The ledger event of a detection, for `seat` ('' while it waits for one). */
 function detectedEvent(d: Detection, seat: string, now: number): LedgerEvent {
-  const at = d.kind !== 'balance' && d.at ? d.at : formatInstant(now);
+  // When it happened, as the page stamped it (or LinkedIn's own time); never when we got it.
+  const at = d.at ?? formatInstant(now);
   if (d.kind === 'balance') {
     return { id: d.id, seat, type: 'observed-balance', at, balance: d.balance, where: d.where };
   }
@@ -747,7 +825,12 @@ function detectedEvent(d: Detection, seat: string, now: number): LedgerEvent {
     cost: d.cost,
     surface: d.surface,
     ...(d.recipient ? { recipient: d.recipient } : {}),
+    ...(d.costUnknown ? { costUnknown: true } : {}),
   };
+}
+
+function sendRef(e: LedgerEvent): { threadId: string; at: number } {
+  return { threadId: 'threadId' in e ? e.threadId : '', at: Date.parse(e.at) };
 }
 
 /** An error the rep can act on, passed through as it is. */

@@ -30,6 +30,8 @@ export interface InmailSent extends EventBase {
   cost: SendCost;
   surface?: SendSurface;
   recipient?: { name?: string; profileUrl?: string };
+  /** The network proved the send but the page did not show its cost: recorded paid, correctable. */
+  costUnknown?: true;
 }
 
 export interface ReplyReceived extends EventBase {

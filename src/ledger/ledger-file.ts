@@ -100,6 +100,7 @@ const eventSchema = v.variant(
         ),
       ),
       recipient: v.optional(strict({ name: v.optional(text), profileUrl: v.optional(text) })),
+      costUnknown: v.optional(v.literal(true, 'costUnknown is true or absent')),
     }),
     strict({
       ...base,

@@ -29,6 +29,7 @@ export interface SendRecord {
   cost: SendCost;
   recipient?: { name?: string; profileUrl?: string };
   surface?: string;
+  costUnknown?: true;
   /** The lot that paid; null for free sends and overdrafts. */
   lot: Lot | null;
   overdraft: boolean;
@@ -338,6 +339,7 @@ export function replay(seat: Seat, events: readonly LedgerEvent[], at: number): 
             cost: e.cost,
             recipient: e.recipient,
             surface: e.surface,
+            ...(e.costUnknown ? { costUnknown: true as const } : {}),
             lot: null,
             overdraft: false,
             windowClosesAt: addDays(terms.timeZone, t, REFUND_WINDOW_DAYS),

@@ -12,7 +12,11 @@ const BATCH = 200;
 
 export async function deliver(detections: Detection[]): Promise<void> {
   if (detections.length === 0) return;
-  await browser.storage.local.set(Object.fromEntries(detections.map((d) => [OUTBOX_PREFIX + d.id, d])));
+  // Stamped now, when the page made it, unless LinkedIn gave its own time: retries keep it.
+  const stamp = new Date().toISOString();
+  await browser.storage.local.set(
+    Object.fromEntries(detections.map((d) => [OUTBOX_PREFIX + d.id, { ...d, at: d.at ?? stamp }])),
+  );
   await flush();
 }
 

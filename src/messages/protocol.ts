@@ -57,6 +57,13 @@ export const commandSchema = v.variant('type', [
     reason: v.optional(v.pipe(v.string(), v.maxLength(200))),
   }),
   v.strictObject({ type: v.literal('adopt-observed'), seat: id }),
+  /** A send recorded paid whose cost the page did not show was in fact free: void it, record it free. */
+  v.strictObject({
+    type: v.literal('correct-cost'),
+    seat: id,
+    target: id,
+    cost: v.picklist(['free-connection', 'free-open-profile']),
+  }),
   v.strictObject({
     type: v.literal('change-plan'),
     seat: id,

@@ -15,6 +15,8 @@ export interface SeatBrief {
   plan: PlanId;
   timeZone: string;
   available: number;
+  /** The LinkedIn account the seat remembered ("sales:<id>", "member:<id>"): who is us on its pages. */
+  account?: string;
 }
 
 export interface InmailRow {
@@ -26,6 +28,8 @@ export interface InmailRow {
   recipient?: { name?: string; profileUrl?: string };
   windowClosesAt: string;
   respondedAt?: string;
+  /** The network proved the send, the page did not show its cost: counted paid, the rep may say it was free. */
+  costUnknown?: true;
   /** Whether a response could still bring the credit back (pending refund). */
   refundable: boolean;
 }

@@ -25,7 +25,11 @@ const ACTIVE_MS = 3000;
  */
 const QUIET_MS = 1000;
 
-export function watchPage(ctx: Context, features: Feature[]): () => void {
+export function watchPage(
+  ctx: Context,
+  features: Feature[],
+  onSnapshot: (snapshot: Snapshot | null) => void = () => {},
+): () => void {
   let snapshot: Snapshot | null = null;
   let timer: number | null = null;
   let dueAt = Number.POSITIVE_INFINITY;
@@ -77,12 +81,14 @@ export function watchPage(ctx: Context, features: Feature[]): () => void {
   const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
     if (area === 'local' && changes[SNAPSHOT_KEY]) {
       snapshot = (changes[SNAPSHOT_KEY].newValue as Snapshot | undefined) ?? null;
+      onSnapshot(snapshot);
       poke();
     }
   };
   browser.storage.onChanged.addListener(onChanged);
   void browser.storage.local.get(SNAPSHOT_KEY).then((stored) => {
     snapshot = (stored[SNAPSHOT_KEY] as Snapshot | undefined) ?? null;
+    onSnapshot(snapshot);
     schedule(SOON_MS);
   });
   ctx.onInvalidated(() => {

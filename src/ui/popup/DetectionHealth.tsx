@@ -1,27 +1,85 @@
-// "Detection OK", or exactly what stopped working on LinkedIn's pages and since when.
+// "Detection OK", or exactly what stopped working on LinkedIn's pages and since when: page
+// anchors not found, LinkedIn answers we could not read (by surface, with the reason), sends
+// whose cost the page did not show, and messages refused.
 
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { ANCHOR_HEALTH_KEY, type AnchorHealth } from '../../linkedin/anchor-health';
+import { ENDPOINT_HEALTH_PREFIX, type HealthProblem, recentProblems } from '../../linkedin/endpoint-health';
 import { plural, shortDate } from '../format';
 
-export function DetectionHealth({ timeZone, refused }: { timeZone: string; refused: number }) {
-  const [anchors, setAnchors] = useState<Record<string, AnchorHealth> | null>(null);
+interface Health {
+  anchors: Record<string, AnchorHealth>;
+  answers: HealthProblem[];
+}
+
+function healthOf(stored: Record<string, unknown>): Health {
+  return {
+    anchors: (stored[ANCHOR_HEALTH_KEY] as Record<string, AnchorHealth> | undefined) ?? {},
+    answers: recentProblems(stored, Date.now()),
+  };
+}
+
+function useHealth(): Health | null {
+  const [health, setHealth] = useState<Health | null>(null);
   useEffect(() => {
-    const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-      const change = changes[ANCHOR_HEALTH_KEY];
-      if (area === 'local' && change)
-        setAnchors((change.newValue as Record<string, AnchorHealth> | undefined) ?? {});
+    const load = () => void browser.storage.local.get(null).then((stored) => setHealth(healthOf(stored)));
+    const onChanged = (changes: Record<string, unknown>, area: string) => {
+      if (
+        area === 'local' &&
+        Object.keys(changes).some((k) => k === ANCHOR_HEALTH_KEY || k.startsWith(ENDPOINT_HEALTH_PREFIX))
+      )
+        load();
     };
     browser.storage.onChanged.addListener(onChanged);
-    void browser.storage.local.get(ANCHOR_HEALTH_KEY).then((stored) => {
-      setAnchors((stored[ANCHOR_HEALTH_KEY] as Record<string, AnchorHealth> | undefined) ?? {});
-    });
+    load();
     return () => browser.storage.onChanged.removeListener(onChanged);
   }, []);
+  return health;
+}
+
+interface Props {
+  timeZone: string;
+  refused: number;
+  /** Sends recorded paid whose cost the page did not show. */
+  costUnknown: number;
+}
+
+export function DetectionHealth({ timeZone, refused, costUnknown }: Props) {
+  const health = useHealth();
+  if (health === null) return null;
+  const broken = Object.values(health.anchors).filter((a) => a.missingSince !== null);
+  const problems = broken.length + health.answers.length + (costUnknown > 0 ? 1 : 0);
+  const used = Object.keys(health.anchors).length > 0 || health.answers.length > 0 || costUnknown > 0;
   return (
     <>
-      <Anchors anchors={anchors} timeZone={timeZone} />
+      {used && problems === 0 && (
+        <p class="health ok" data-testid="detection-health" data-state="ok">
+          Detection OK: everything LinkedIn showed lately was read.
+        </p>
+      )}
+      {problems > 0 && (
+        <div class="health broken" role="alert" data-testid="detection-health" data-state="problem">
+          {broken.map((a) => (
+            <p key={a.label}>
+              {a.label} not found since {shortDate(a.missingSince as number, timeZone)}: sends there are not
+              counted; log them by hand.
+            </p>
+          ))}
+          {health.answers.map((p) => (
+            <p key={`${p.endpoint}:${p.reason}`} data-endpoint={p.endpoint}>
+              {p.label}: {p.reason}
+              {p.count > 1 ? ` (${p.count} times)` : ''}, last {shortDate(p.lastAt, timeZone)}.
+            </p>
+          ))}
+          {costUnknown > 0 && (
+            <p>
+              {plural(costUnknown, 'send')} counted as paid because LinkedIn did not show the cost: say below
+              if one was free.
+            </p>
+          )}
+        </div>
+      )}
       {refused > 0 && (
         <p class="health refused" data-testid="refused-messages">
           {plural(refused, 'message')} refused: not in a shape LinkedIn's pages send, or from another
@@ -29,27 +87,5 @@ export function DetectionHealth({ timeZone, refused }: { timeZone: string; refus
         </p>
       )}
     </>
-  );
-}
-
-function Anchors({ anchors, timeZone }: { anchors: Record<string, AnchorHealth> | null; timeZone: string }) {
-  if (anchors === null || Object.keys(anchors).length === 0) return null;
-  const broken = Object.values(anchors).filter((a) => a.missingSince !== null);
-  if (broken.length === 0) {
-    return (
-      <p class="health ok" data-testid="detection-health">
-        Detection OK
-      </p>
-    );
-  }
-  return (
-    <div class="health broken" role="alert" data-testid="detection-health">
-      {broken.map((a) => (
-        <p key={a.label}>
-          {a.label} not found since {shortDate(a.missingSince as number, timeZone)}: sends there are not
-          counted; log them by hand.
-        </p>
-      ))}
-    </div>
   );
 }

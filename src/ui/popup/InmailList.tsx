@@ -20,9 +20,11 @@ interface Props {
   timeZone: string;
   onUndo: (row: InmailRow) => void;
   onReplied: (row: InmailRow) => void;
+  /** The rep says a send counted paid (its cost unknown) was free. */
+  onFree: (row: InmailRow) => void;
 }
 
-export function InmailList({ rows, now, timeZone, onUndo, onReplied }: Props) {
+export function InmailList({ rows, now, timeZone, onUndo, onReplied, onFree }: Props) {
   if (rows.length === 0) {
     return <p class="muted">No InMails recorded yet.</p>;
   }
@@ -36,7 +38,14 @@ export function InmailList({ rows, now, timeZone, onUndo, onReplied }: Props) {
             : LABELS[row.status];
         const who = row.recipient?.name || 'Unnamed recipient';
         return (
-          <li key={row.id} class="inmail" data-testid="inmail-row" data-status={row.status}>
+          <li
+            key={row.id}
+            class="inmail"
+            data-testid="inmail-row"
+            data-status={row.status}
+            data-id={row.id}
+            data-cost-unknown={row.costUnknown ? '' : undefined}
+          >
             <div class="who">
               <span class="name">{who}</span>
               <span class="when">{shortDate(Date.parse(row.sentAt), timeZone)}</span>
@@ -51,6 +60,20 @@ export function InmailList({ rows, now, timeZone, onUndo, onReplied }: Props) {
             >
               {chip}
             </span>
+            {row.costUnknown && row.cost === 'paid' && (
+              <p class="cost-unknown">
+                Counted as paid: LinkedIn did not show what it cost.{' '}
+                <button
+                  type="button"
+                  class="link"
+                  data-testid="it-was-free"
+                  onClick={() => onFree(row)}
+                  aria-label={`The InMail to ${who} was free`}
+                >
+                  It was free
+                </button>
+              </p>
+            )}
             <div class="row-actions">
               {row.status === 'awaiting' && (
                 <button

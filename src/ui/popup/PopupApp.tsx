@@ -77,6 +77,8 @@ function Ledger({ snapshot, error, run }: LedgerProps) {
     void run({ type: 'void-event', seat: seat.id, target: row.id, reason: 'undone in the popup' });
   const onReplied = (row: InmailRow) =>
     void run({ type: 'mark-replied', seat: seat.id, threadId: row.threadId });
+  const onFree = (row: InmailRow) =>
+    void run({ type: 'correct-cost', seat: seat.id, target: row.id, cost: 'free-connection' });
 
   return (
     <main class="popup" data-testid="popup-root">
@@ -179,7 +181,11 @@ function Ledger({ snapshot, error, run }: LedgerProps) {
         </p>
       )}
 
-      <DetectionHealth timeZone={zone} refused={snapshot.droppedMessages} />
+      <DetectionHealth
+        timeZone={zone}
+        refused={snapshot.droppedMessages}
+        costUnknown={snapshot.inmails.filter((r) => r.costUnknown && r.cost === 'paid').length}
+      />
       <Unassigned snapshot={snapshot} timeZone={zone} run={run} />
 
       {full && (
@@ -198,6 +204,7 @@ function Ledger({ snapshot, error, run }: LedgerProps) {
               timeZone={zone}
               onUndo={onUndo}
               onReplied={onReplied}
+              onFree={onFree}
             />
           </section>
         </>

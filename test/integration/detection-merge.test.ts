@@ -1,0 +1,177 @@
+// One send, one event (DESIGN.md contract 1): the merge rules and times the background applies
+// to what the pages detect, and the rep's one-click correction of a send whose cost was unknown.
+
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, expect, test } from 'vitest';
+import { LedgerService } from '../../src/background/ledger-service';
+import { LedgerDb } from '../../src/store/db';
+import { FakePlatform } from './fake-platform';
+
+let db: LedgerDb;
+let platform: FakePlatform;
+let service: LedgerService;
+let n = 0;
+
+beforeEach(() => {
+  db = new LedgerDb(`merge-${++n}`);
+  platform = new FakePlatform('2026-01-15T10:00:00Z');
+  service = new LedgerService(db, platform);
+});
+afterEach(async () => {
+  await db.delete();
+});
+
+async function ok(message: unknown) {
+  const reply = await service.handle(message);
+  if (!reply.ok) throw new Error(`command failed: ${reply.error}`);
+  return reply as Record<string, unknown>;
+}
+
+const seatOf = async (plan = 'sales-navigator-core', balance = 150) =>
+  (await ok({ type: 'setup-seat', label: 'Dana', plan, timeZone: 'UTC', openingBalance: balance }))
+    .seat as string;
+const detected = (...detections: unknown[]) => service.handleDetected({ type: 'detected', detections });
+const iso = (ms: number) => new Date(ms).toISOString();
+const send = (id: string, threadId: string, at: number, extra: Record<string, unknown> = {}) => ({
+  kind: 'send',
+  pool: 'sales-navigator',
+  surface: 'sales-navigator',
+  id,
+  threadId,
+  cost: 'paid',
+  at: iso(at),
+  ...extra,
+});
+const reply = (id: string, threadId: string, at: number, pool?: string) => ({
+  kind: 'response',
+  ...(pool ? { pool } : {}),
+  id,
+  threadId,
+  at: iso(at),
+  responseKind: 'reply',
+});
+const sends = async () =>
+  ((await ok({ type: 'export-ledger' })).file as { events: { type: string; id: string }[] }).events.filter(
+    (e) => e.type === 'inmail-sent',
+  );
+
+test('a send held under its tracking id and its catch-up under the message URN are one send', async () => {
+  await seatOf();
+  platform.clock += 3_600_000;
+  const sentAt = platform.clock - 60_000;
+  await detected(send('tracking:12e9ff', '2-abc', sentAt, { costUnknown: true }));
+  // The inbox shows the same InMail 40 s later under LinkedIn's id.
+  await detected(
+    send('urn:li:fs_salesMessage:(2-abc,2-m1)', '2-abc', sentAt + 40_000, { costUnknown: true }),
+  );
+  expect((await sends()).map((e) => e.id)).toEqual(['tracking:12e9ff']);
+  expect(platform.badge?.text).toBe('149');
+  // A follow-up in the same thread a day later is a send of its own.
+  platform.clock += 86_400_000;
+  await detected(send('urn:li:fs_salesMessage:(2-abc,2-m2)', '2-abc', sentAt + 86_400_000));
+  expect(await sends()).toHaveLength(2);
+});
+
+test('a catch-up never turns a free send paid: the first record is kept whole', async () => {
+  await seatOf();
+  const sentAt = platform.clock;
+  await detected(send('tracking:aa', '2-free', sentAt, { cost: 'free-connection' }));
+  await detected(
+    send('urn:li:fs_salesMessage:(2-free,2-x)', '2-free', sentAt + 5_000, { costUnknown: true }),
+  );
+  const [only] = await sends();
+  expect(only).toMatchObject({ id: 'tracking:aa', cost: 'free-connection' });
+  expect(platform.badge?.text).toBe('150');
+});
+
+test('an event is dated when the page saw it, not when the background got it', async () => {
+  await seatOf();
+  const seenAt = platform.clock + 60_000;
+  platform.clock += 3 * 86_400_000; // an outbox retry three days late
+  await detected(send('urn:li:m:late', '2-late', seenAt));
+  const row = platform.snapshot.inmails[0];
+  expect(row?.sentAt).toBe(iso(seenAt));
+});
+
+test('a reading taken before a send is applied before it (no false drift)', async () => {
+  await seatOf('sales-navigator-core', 120);
+  platform.clock += 60_000;
+  const t = platform.clock - 30_000;
+  // The send reaches the background first, the earlier reading (120, before the send) after it.
+  await detected(send('urn:li:m:1', '2-r', t + 1_000));
+  await detected({
+    kind: 'balance',
+    pool: 'sales-navigator',
+    id: 'obs:1',
+    balance: 120,
+    where: 'credits-api',
+    at: iso(t),
+  });
+  await ok({ type: 'get-snapshot' });
+  expect(platform.snapshot.summary?.observed?.drift).toBe(0);
+  expect(platform.snapshot.summary?.available).toBe(119);
+});
+
+test('a reply with no known pool refunds the send of its thread', async () => {
+  await seatOf('premium-business', 10);
+  platform.clock += 7_200_000;
+  const t = platform.clock - 3_600_000;
+  await detected({ ...send('urn:li:msg_message:(x,2-p)', '2-p', t), pool: 'premium', surface: 'messaging' });
+  expect(platform.badge?.text).toBe('9');
+  await detected(reply('urn:li:msg_message:(x,2-q)', '2-p', t + 1_800_000));
+  expect(platform.badge?.text).toBe('10');
+});
+
+test('a reply that came before its send waits for it, also when the rep assigns the send by hand', async () => {
+  // Two Sales Navigator seats: a detected send waits for the rep to say which.
+  const first = await seatOf();
+  await seatOf();
+  platform.clock += 3_600_000;
+  const t = platform.clock - 600_000;
+  await detected(send('urn:li:m:s', '2-w', t));
+  await detected(reply('urn:li:m:r', '2-w', t + 60_000, 'sales-navigator'));
+  const waiting = platform.snapshot.unassigned;
+  expect(waiting.map((u) => u.key)).toEqual(['urn:li:m:s']);
+  await ok({ type: 'assign-unassigned', key: 'urn:li:m:s', seat: first });
+  await ok({ type: 'set-active-seat', seat: first });
+  const row = platform.snapshot.inmails.find((r) => r.id === 'urn:li:m:s');
+  expect(row?.status).toBe('refunded');
+});
+
+test('a reply held before its send is adopted when the send is assigned by hand', async () => {
+  const first = await seatOf();
+  await seatOf();
+  platform.clock += 3_600_000;
+  const t = platform.clock - 600_000;
+  // The reply first: no send of that thread is known anywhere, so it is held out of sight.
+  await detected(reply('urn:li:m:r2', '2-v', t + 60_000));
+  await detected(send('urn:li:m:s2', '2-v', t));
+  await ok({ type: 'assign-unassigned', key: 'urn:li:m:s2', seat: first });
+  await ok({ type: 'set-active-seat', seat: first });
+  expect(platform.snapshot.inmails.find((r) => r.id === 'urn:li:m:s2')?.status).toBe('refunded');
+});
+
+test('“it was free” voids the paid record and records the send free, once', async () => {
+  const seat = await seatOf();
+  platform.clock += 60_000;
+  await detected(send('urn:li:m:u', '2-u', platform.clock, { costUnknown: true }));
+  expect(platform.badge?.text).toBe('149');
+  expect(platform.snapshot.inmails[0]).toMatchObject({ id: 'urn:li:m:u', costUnknown: true });
+  await ok({ type: 'correct-cost', seat, target: 'urn:li:m:u', cost: 'free-connection' });
+  expect(platform.badge?.text).toBe('150');
+  expect(platform.snapshot.inmails.map((r) => [r.id, r.cost])).toEqual([
+    ['corrected:urn:li:m:u', 'free-connection'],
+  ]);
+  const again = await service.handle({
+    type: 'correct-cost',
+    seat,
+    target: 'urn:li:m:u',
+    cost: 'free-connection',
+  });
+  expect(again.ok).toBe(false);
+  // The inbox's catch-up of the same send afterwards adds nothing.
+  await detected(
+    send('urn:li:fs_salesMessage:(2-u,2-z)', '2-u', platform.clock + 30_000, { costUnknown: true }),
+  );
+  expect(platform.badge?.text).toBe('150');
+});
