@@ -8,8 +8,8 @@ import type { LedgerEvent, Seat } from '../ledger/events';
 import { formatInstant } from '../ledger/instant';
 import { LedgerFileError, parseLedgerFile } from '../ledger/ledger-file';
 import { PLANS } from '../ledger/plans';
-import { isSameSend } from '../ledger/same-send';
 import { type Lot, replay } from '../ledger/replay';
+import { isSameSend, type SendRef, sameSend } from '../ledger/same-send';
 import { sendStatus } from '../ledger/send-status';
 import { isPendingRefund, type Summary, summaryOf } from '../ledger/summarize';
 import { type Detection, detectedMessageSchema } from '../messages/detection';
@@ -459,7 +459,7 @@ export class LedgerService {
         await this.db.transaction('rw', this.db.events, this.db.unassigned, async () => {
           await this.db.unassigned.delete(command.key);
           if (await this.db.events.get([seat.id, event.id])) return;
-          if (event.type === 'inmail-sent' && (await this.holdsSameSend(event))) return;
+          if (event.type === 'inmail-sent' && (await this.sameSendIn(event))?.relation === 'same') return;
           // A reply that came before this send waited for it, however the send arrives.
           const adopted = event.type === 'inmail-sent' ? await this.adoptWaitingResponses(event) : [];
           await this.db.events.bulkAdd([event, ...adopted]);
@@ -498,11 +498,30 @@ export class LedgerService {
    */
   private async appendDetected(event: LedgerEvent, now: number): Promise<void> {
     const twin = event.type === 'inmail-sent' ? manualTwin(await this.eventsOf(event.seat), event) : null;
+    const match = event.type === 'inmail-sent' ? await this.sameSendIn(event) : null;
+    if (match?.relation === 'same') return;
     const added = await this.db.transaction('rw', this.db.events, this.db.unassigned, async () => {
       if (await this.db.events.get([event.seat, event.id])) return [];
-      if (event.type === 'inmail-sent' && (await this.holdsSameSend(event))) return [];
-      const batch: LedgerEvent[] = [event];
-      if (event.type === 'inmail-sent') batch.push(...(await this.adoptWaitingResponses(event)));
+      const batch: LedgerEvent[] = [];
+      if (event.type === 'inmail-sent') {
+        if (match?.relation === 'thread-learned') {
+          // Recorded before LinkedIn named its thread: the record moves to its thread, kept
+          // whole otherwise (time, cost, recipient), so the thread's replies find it.
+          const { id: _id, threadId: _thread, ...kept } = match.send;
+          batch.push(
+            {
+              id: `merged:${match.send.id}`,
+              seat: event.seat,
+              type: 'voided',
+              at: formatInstant(now),
+              target: match.send.id,
+              reason: `the same send as ${event.id}, in thread ${event.threadId}`,
+            },
+            { ...kept, id: event.id, threadId: event.threadId },
+          );
+        } else batch.push(event);
+        batch.push(...(await this.adoptWaitingResponses(event)));
+      } else batch.push(event);
       if (twin && !(await this.db.events.get([event.seat, `merged:${twin.id}`])))
         batch.push({
           id: `merged:${twin.id}`,
@@ -518,29 +537,36 @@ export class LedgerService {
     this.cache.get(event.seat)?.push(...added);
   }
 
-  /** Whether the seat already holds this send under another id (same thread, within 2 minutes). */
-  private async holdsSameSend(send: Extract<LedgerEvent, { type: 'inmail-sent' }>): Promise<boolean> {
-    const at = Date.parse(send.at);
-    return (
-      (await this.db.events
-        .where('[seat+threadId]')
-        .equals([send.seat, send.threadId])
-        .filter((e) => e.type === 'inmail-sent' && isSameSend({ threadId: send.threadId, at }, sendRef(e)))
-        .count()) > 0
-    );
+  /**
+   * The seat's record of this send under another id, if any: the same thread within 2 minutes,
+   * or a send recorded without its thread that this one names (see same-send.ts). Read from
+   * the seat's events as cached: this service is the database's only writer.
+   */
+  private async sameSendIn(send: Extract<LedgerEvent, { type: 'inmail-sent' }>): Promise<{
+    send: Extract<LedgerEvent, { type: 'inmail-sent' }>;
+    relation: 'same' | 'thread-learned';
+  } | null> {
+    const events = await this.eventsOf(send.seat);
+    const detected = sendRef(send);
+    const voided = new Set(events.flatMap((e) => (e.type === 'voided' ? [e.target] : [])));
+    let learned: Extract<LedgerEvent, { type: 'inmail-sent' }> | null = null;
+    for (const e of events) {
+      if (e.type !== 'inmail-sent') continue;
+      const relation = sameSend(sendRef(e), detected);
+      if (relation === 'same') return { send: e, relation };
+      if (relation === 'thread-learned' && !voided.has(e.id)) learned = e;
+    }
+    return learned ? { send: learned, relation: 'thread-learned' } : null;
   }
 
   /** Whether a send already waits in `unassigned` (same id, or the same send under another id). */
   private async waitsAlready(event: LedgerEvent): Promise<boolean> {
     if (await this.db.unassigned.get(event.id)) return true;
     if (event.type !== 'inmail-sent') return false;
-    const at = Date.parse(event.at);
+    const detected = sendRef(event);
     return (
       (await this.db.unassigned
-        .filter(
-          (u) =>
-            u.event.type === 'inmail-sent' && isSameSend({ threadId: event.threadId, at }, sendRef(u.event)),
-        )
+        .filter((u) => u.event.type === 'inmail-sent' && isSameSend(sendRef(u.event), detected))
         .count()) > 0
     );
   }
@@ -829,8 +855,13 @@ function detectedEvent(d: Detection, seat: string, now: number): LedgerEvent {
   };
 }
 
-function sendRef(e: LedgerEvent): { threadId: string; at: number } {
-  return { threadId: 'threadId' in e ? e.threadId : '', at: Date.parse(e.at) };
+function sendRef(e: LedgerEvent): SendRef {
+  return {
+    id: e.id,
+    threadId: 'threadId' in e ? e.threadId : '',
+    at: Date.parse(e.at),
+    ...(e.type === 'inmail-sent' && e.recipient?.name ? { recipientName: e.recipient.name } : {}),
+  };
 }
 
 /** An error the rep can act on, passed through as it is. */

@@ -45,5 +45,8 @@ export function detectionsFromTap(data: unknown, reader: NetworkReader, now: num
     reader.page,
   );
   reader.noteHealth(message.kind, reading.problems, now);
-  return reading.detections;
+  // Every reading of LinkedIn's count is an observation of its own, even two in one millisecond.
+  return reading.detections.map((d) =>
+    d.kind === 'balance' ? { ...d, id: `obs:${crypto.randomUUID()}` } : d,
+  );
 }

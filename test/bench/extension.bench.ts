@@ -157,27 +157,35 @@ async function ingestThroughput(): Promise<void> {
     await page.goto('https://www.linkedin.com/sales/lead/ACwAAA123,NAME_SEARCH,abcd');
     const me = 'urn:li:fs_salesProfile:(ACwAAAME0,NAME_SEARCH,me00)';
     const total = 2_000;
+    const lead = 'urn:li:fs_salesProfile:(ACwAAA123,NAME_SEARCH,abcd)';
     const payloads = Array.from({ length: total / 100 }, (_, p) =>
       JSON.stringify({
         elements: Array.from({ length: 100 }, (_, k) => {
           const t = p * 100 + k;
           return {
             id: `2-B${t}`,
-            participants: [me],
+            participants: [me, lead],
+            participantsResolutionResults: { [me]: { degree: 0 }, [lead]: { degree: 3 } },
             messages: [{ id: `b-${t}`, type: 'INMAIL', author: me, deliveredAt: since + 1_000 + t }],
           };
         }),
-        participantsResolutionResults: { [me]: { degree: 0 } },
       }),
     );
+    // The page asks for each payload as Sales Navigator would; the route answers with it.
+    await page.route('https://www.linkedin.com/sales-api/salesApiMessagingThreads**', (route) => {
+      const n = Number(new URL(route.request().url()).searchParams.get('bench'));
+      return route.fulfill({ status: 200, contentType: 'application/json', body: payloads[n] as string });
+    });
     const started = Date.now();
-    await page.evaluate((payloads) => {
-      for (const response of payloads)
-        window.postMessage(
-          { source: 'inmail-ledger-tap', kind: 'sales-threads', status: 200, request: null, response },
-          location.origin,
-        );
-    }, payloads);
+    await page.evaluate(
+      (count) =>
+        Promise.all(
+          Array.from({ length: count }, (_, n) =>
+            fetch(`/sales-api/salesApiMessagingThreads?q=filter&count=100&bench=${n}`).then((r) => r.text()),
+          ),
+        ),
+      payloads.length,
+    );
     for (;;) {
       const { snapshot } = await extension.send<{ snapshot: { summary: { stats: { paidSent: number } } } }>({
         type: 'get-snapshot',

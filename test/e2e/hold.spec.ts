@@ -102,12 +102,15 @@ test('1,000 detections while the worker is stopped 100 times: nothing lost, noth
           author: them,
           deliveredAt: sent + 5,
         });
-      elements.push({ id: `2-T${t}`, participants: [them, me], messages });
+      // Rest.li puts the resolution map inside each thread, beside its participants.
+      elements.push({
+        id: `2-T${t}`,
+        participants: [them, me],
+        participantsResolutionResults: { [me]: resolved[me], [them]: resolved[them] },
+        messages,
+      });
     }
-    payloads.push({
-      kind: 'sales-threads',
-      response: JSON.stringify({ elements, participantsResolutionResults: resolved }),
-    });
+    payloads.push({ kind: 'sales-threads', response: JSON.stringify({ elements }) });
   }
   for (let k = 0; k < 250; k++)
     payloads.push({
@@ -123,16 +126,23 @@ test('1,000 detections while the worker is stopped 100 times: nothing lost, noth
   };
   payloads.sort(() => random() - 0.5);
 
+  // The page asks for each payload as Sales Navigator would; the route answers with it.
+  await page.route('https://www.linkedin.com/sales-api/**', (route) => {
+    const hold = new URL(route.request().url()).searchParams.get('hold');
+    if (hold === null) return route.fallback();
+    const body = (payloads[Number(hold)] as { response: string }).response;
+    return route.fulfill({ status: 200, contentType: 'application/json', body });
+  });
+  const urls = payloads.map(({ kind }, i) =>
+    kind === 'sales-threads'
+      ? `/sales-api/salesApiMessagingThreads?q=filter&count=5&hold=${i}`
+      : `/sales-api/salesApiCredits?q=findCreditGrant&creditGrantType=LSS_INMAIL&hold=${i}`,
+  );
+
   let stops = 0;
   for (let start = 0; start < payloads.length; start += 4) {
-    const batch = payloads.slice(start, start + 4);
-    await page.evaluate((batch) => {
-      for (const { kind, response } of batch)
-        window.postMessage(
-          { source: 'inmail-ledger-tap', kind, status: 200, request: null, response },
-          location.origin,
-        );
-    }, batch);
+    const batch = urls.slice(start, start + 4);
+    await page.evaluate((batch) => Promise.all(batch.map((url) => fetch(url).then((r) => r.text()))), batch);
     // Stop the worker at a random moment: before, while or after it handles what was posted.
     if (stops < 100) {
       await page.waitForTimeout(Math.floor(random() * 30)); // the random moment itself, not a wait for a result

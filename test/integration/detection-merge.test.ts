@@ -175,3 +175,31 @@ test('“it was free” voids the paid record and records the send free, once', 
   );
   expect(platform.badge?.text).toBe('150');
 });
+
+test('a send whose answer named no thread moves to its thread when the inbox shows it: its reply refunds it', async () => {
+  await seatOf();
+  platform.clock += 3_600_000;
+  const sentAt = platform.clock - 120_000;
+  // The createMessage answer gave neither message id nor thread: the thread is the send's own id.
+  await detected(
+    send('tracking:1f80', 'tracking:1f80', sentAt, { cost: 'paid', recipient: { name: 'Zoe Zed' } }),
+  );
+  expect(platform.badge?.text).toBe('149');
+  await detected(
+    send('urn:li:fs_salesMessage:(2-zoe,2-m)', '2-zoe', sentAt + 30_000, {
+      costUnknown: true,
+      recipient: { name: 'Zoe Zed' },
+    }),
+    reply('urn:li:fs_salesMessage:(2-zoe,2-r)', '2-zoe', sentAt + 60_000, 'sales-navigator'),
+  );
+  expect(platform.badge?.text).toBe('150');
+  const rows = platform.snapshot.inmails;
+  expect(rows.map((r) => [r.id, r.threadId, r.sentAt, r.status, r.costUnknown ?? false])).toEqual([
+    ['urn:li:fs_salesMessage:(2-zoe,2-m)', '2-zoe', iso(sentAt), 'refunded', false],
+  ]);
+  // Someone else, the same minute, is another send.
+  await detected(
+    send('urn:li:fs_salesMessage:(2-ana,2-m)', '2-ana', sentAt + 40_000, { recipient: { name: 'Ana Ruiz' } }),
+  );
+  expect(platform.snapshot.inmails).toHaveLength(2);
+});

@@ -1,11 +1,10 @@
-// LinkedIn messaging's InMail composer (profiles, /messaging): LinkedIn's count from the
-// credits banner (an observation of the Premium pool), the cost chip before Send, health.
-// Also remembers which composer the rep last used, so a createMessage the tap sees can be
-// told apart: from an InMail composer it is an InMail, from a chat it is nothing to us.
+// LinkedIn messaging's InMail composer, wherever it opens (/messaging, or the message overlay
+// on a profile, a search page, the feed…): LinkedIn's count from the credits banner (an
+// observation of the Premium pool), the cost chip before Send, health. Which composer sent a
+// createMessage is read at the moment of Send (send-moments.ts).
 
 import { reportAnchor } from '../anchor-health';
 import {
-  composerOf,
   inmailBanner,
   isInmailComposer,
   messagingComposers,
@@ -18,32 +17,11 @@ import { deliver } from '../outbox';
 import { chipText, showChipBefore } from './cost-chip';
 import type { Feature } from './page-watch';
 
-let lastUsed: HTMLElement | null = null;
-
-/** Follows clicks and keys (capture phase, read-only) to know which composer sent. */
-export function trackComposerUse(doc: Document): void {
-  const note = (event: Event) => {
-    const target = event.target;
-    if (target instanceof Element) {
-      const composer = composerOf(target);
-      if (composer?.querySelector('[contenteditable="true"]')) lastUsed = composer;
-    }
-  };
-  doc.addEventListener('click', note, true);
-  doc.addEventListener('keydown', note, true);
-}
-
-/** The composer the rep last used, while it is still on the page; else the only one there is. */
-export function sendingComposer(doc: Document): HTMLElement | null {
-  if (lastUsed?.isConnected) return lastUsed;
-  const all = messagingComposers(doc);
-  return all.length === 1 ? (all[0] as HTMLElement) : null;
-}
-
 export function messagingComposer(randomId: () => string): Feature {
   const lastCredits = new WeakMap<HTMLElement, number>();
   return (snapshot, now, kind) => {
-    if (kind !== 'messaging' && kind !== 'profile') return;
+    // Messaging overlays open on almost any LinkedIn page, but not in Sales Navigator or Recruiter.
+    if (kind?.startsWith('sales-') || kind === 'recruiter') return;
     for (const composer of messagingComposers(document)) {
       if (!isInmailComposer(composer)) continue;
       const cost = messagingCost(composer) ?? 'paid';
