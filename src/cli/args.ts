@@ -2,28 +2,31 @@
 
 import { parseInstant } from '../ledger/instant';
 
-export interface CliArgs {
-  command: 'summary' | 'report';
-  file: string;
-  at: number;
-  seat?: string;
-  days: number;
-}
+export type CliArgs =
+  | { command: 'summary' | 'report'; file: string; at: number; seat?: string; days: number }
+  | { command: 'har'; file: string; account?: string; redact?: string };
 
 export const USAGE =
-  'usage: ledger summary FILE [--at ISO-INSTANT] [--seat ID] [--days N] | ledger report FILE [--at ISO-INSTANT] [--days N]';
+  'usage: ledger summary FILE [--at ISO-INSTANT] [--seat ID] [--days N] | ledger report FILE [--at ISO-INSTANT] [--days N] | ledger har FILE.har [--account URN] [--redact OUT.har]';
 
 export class UsageError extends Error {}
 
 const MAX_DAYS = 3650;
 
+const OPTIONS = {
+  summary: ['at', 'seat', 'days'],
+  report: ['at', 'seat', 'days'],
+  har: ['account', 'redact'],
+} as const;
+
 export function parseArgs(argv: readonly string[], now: number): CliArgs {
   const [command, ...rest] = argv;
-  if (command !== 'summary' && command !== 'report') {
+  if (command !== 'summary' && command !== 'report' && command !== 'har') {
     throw new UsageError(
       command === undefined ? `no command given; ${USAGE}` : `unknown command '${command}'; ${USAGE}`,
     );
   }
+  const known: readonly string[] = OPTIONS[command];
   let file: string | undefined;
   const options = new Map<string, string>();
   for (let k = 0; k < rest.length; k++) {
@@ -31,8 +34,7 @@ export function parseArgs(argv: readonly string[], now: number): CliArgs {
     if (arg.startsWith('--')) {
       const eq = arg.indexOf('=');
       const name = eq === -1 ? arg.slice(2) : arg.slice(2, eq);
-      if (!['at', 'seat', 'days'].includes(name))
-        throw new UsageError(`unknown option '--${name}'; ${USAGE}`);
+      if (!known.includes(name)) throw new UsageError(`unknown option '--${name}'; ${USAGE}`);
       if (options.has(name)) throw new UsageError(`--${name} given twice`);
       const value = eq === -1 ? rest[++k] : arg.slice(eq + 1);
       if (value === undefined || value === '') throw new UsageError(`--${name} needs a value`);
@@ -42,6 +44,10 @@ export function parseArgs(argv: readonly string[], now: number): CliArgs {
     } else {
       throw new UsageError(`unexpected argument '${arg}'; ${USAGE}`);
     }
+  }
+  if (command === 'har') {
+    if (file === undefined) throw new UsageError(`no HAR file given; ${USAGE}`);
+    return { command, file, account: options.get('account'), redact: options.get('redact') };
   }
   if (file === undefined) throw new UsageError(`no ledger file given; ${USAGE}`);
 

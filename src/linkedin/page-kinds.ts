@@ -1,31 +1,38 @@
 // Which LinkedIn page a URL is, from its path alone. Seen 2026-11 on www.linkedin.com.
 
-export type PageKind =
-  | 'sales-lead'
-  | 'sales-search'
-  | 'sales-inbox'
-  | 'sales-home'
-  | 'messaging'
-  | 'profile'
-  | 'recruiter';
+export const PAGE_KINDS = [
+  'sales-lead',
+  'sales-search',
+  'sales-inbox',
+  'sales-home',
+  'messaging',
+  'profile',
+  'people-search',
+  'feed',
+  'recruiter',
+] as const;
 
-/** Where the content script runs (manifest match patterns). */
-export const CONTENT_MATCHES = [
-  'https://www.linkedin.com/sales/*',
-  'https://www.linkedin.com/messaging/*',
-  'https://www.linkedin.com/talent/*',
-  'https://www.linkedin.com/in/*',
-];
+export type PageKind = (typeof PAGE_KINDS)[number];
 
-const PATTERNS: [PageKind, RegExp][] = [
-  ['sales-lead', /^\/sales\/(lead|people)\/[^/]+/],
-  ['sales-search', /^\/sales\/search\/people/],
-  ['sales-inbox', /^\/sales\/inbox(\/|$)/],
-  ['sales-home', /^\/sales\/home\/?$/],
-  ['messaging', /^\/messaging(\/|$)/],
-  ['profile', /^\/in\/[^/]+\/?$/],
-  ['recruiter', /^\/talent\//],
-];
+/**
+ * Where the content scripts run (manifest match patterns): every LinkedIn page. LinkedIn is one
+ * single-page app (feed → messaging → a profile without a load) and messaging overlays open on
+ * almost any page, so features decide by page kind and by what is on screen.
+ */
+export const CONTENT_MATCHES = ['https://www.linkedin.com/*'];
+
+/** Each kind's path pattern; they do not overlap (a path is at most one kind). */
+export const PAGE_PATTERNS: Readonly<Record<PageKind, RegExp>> = {
+  'sales-lead': /^\/sales\/(lead|people)\/[^/]+/,
+  'sales-search': /^\/sales\/search\/people/,
+  'sales-inbox': /^\/sales\/inbox(\/|$)/,
+  'sales-home': /^\/sales\/home\/?$/,
+  messaging: /^\/messaging(\/|$)/,
+  profile: /^\/in\/[^/]+\/?$/,
+  'people-search': /^\/search\/results\/people(\/|$)/,
+  feed: /^\/feed(\/|$)/,
+  recruiter: /^\/talent\//,
+};
 
 export function pageKind(url: string): PageKind | null {
   let parsed: URL;
@@ -35,7 +42,7 @@ export function pageKind(url: string): PageKind | null {
     return null;
   }
   if (parsed.protocol !== 'https:' || parsed.hostname !== 'www.linkedin.com') return null;
-  for (const [kind, pattern] of PATTERNS) if (pattern.test(parsed.pathname)) return kind;
+  for (const kind of PAGE_KINDS) if (PAGE_PATTERNS[kind].test(parsed.pathname)) return kind;
   return null;
 }
 

@@ -19,6 +19,22 @@ export function findComposer(root: Document | Element): HTMLElement | null {
   return null;
 }
 
+/**
+ * The Sales Navigator composer an element sits in: the lead page's compose dialog, or an open
+ * inbox thread's reply region, both labelled "Conversation with <name>".
+ */
+export function salesComposerOf(el: Element): HTMLElement | null {
+  for (let node: Element | null = el; node; node = node.parentElement) {
+    const role = node.getAttribute('role');
+    if (
+      (node.tagName === 'SECTION' || role === 'dialog' || role === 'region') &&
+      COMPOSER_LABEL.test(node.getAttribute('aria-label') ?? '')
+    )
+      return node as HTMLElement;
+  }
+  return null;
+}
+
 /** Who the composer writes to, from its label. */
 export function composerRecipient(composer: HTMLElement): string | undefined {
   const label = composer.getAttribute('aria-label') ?? '';

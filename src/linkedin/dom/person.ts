@@ -1,8 +1,10 @@
 // A person as Sales Navigator shows them (lead page header, search result row): name
-// (`data-anonymize="person-name"`), degree badge (aria-label "3rd degree connection" /
-// "Kontakt 3. Grades"), an Open Profile mark, and the Message button. Seen 2026-11 (en, de).
+// (`data-anonymize="person-name"`), degree mark (aria-label "3rd degree connection" /
+// "Kontakt 3. Grades", or a visible "3rd" with a visually hidden "3rd degree connection": see
+// degree.ts), an Open Profile mark, and the Message button. Seen 2026-11 (en, de).
 
-const DEGREE = /\b([123])(?:st|nd|rd)\s+degree\b|\b([123])\.\s*Grades?\b/i;
+import { degreeOf, findDegreeMark } from './degree';
+
 const OPEN_PROFILE = /^\s*(Open Profile|Offenes Profil)\s*$/i;
 const MESSAGE = /^(Message|Nachricht)\b/i;
 
@@ -17,16 +19,8 @@ export interface Person {
 
 export function readPerson(card: ParentNode): Person {
   const name = card.querySelector('[data-anonymize="person-name"]')?.textContent?.trim() || undefined;
-  let degree: Person['degree'] = null;
-  let degreeBadge: HTMLElement | null = null;
-  for (const el of card.querySelectorAll<HTMLElement>('[aria-label]')) {
-    const match = DEGREE.exec(el.getAttribute('aria-label') ?? '');
-    if (match) {
-      degree = Number(match[1] ?? match[2]) as 1 | 2 | 3;
-      degreeBadge = el;
-      break;
-    }
-  }
+  const degreeBadge = findDegreeMark(card);
+  const degree: Person['degree'] = degreeBadge ? degreeOf(degreeBadge) : null;
   let openProfile = false;
   for (const el of card.querySelectorAll('[aria-label], span, li')) {
     if (

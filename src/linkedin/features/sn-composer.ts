@@ -3,7 +3,7 @@
 
 import { reportAnchor } from '../anchor-health';
 import { composerCredits, composerRecipient, composerSendButton, findComposer } from '../dom/composer';
-import { sendCostFromPage } from '../dom/send-cost';
+import { readSendMoment } from '../dom/send-moment';
 import { deliver } from '../outbox';
 import { chipText, showChipBefore } from './cost-chip';
 import type { Feature } from './page-watch';
@@ -15,7 +15,8 @@ export function salesComposer(randomId: () => string): Feature {
     const composer = findComposer(document);
     if (!composer) return;
     const credits = composerCredits(composer);
-    const cost = sendCostFromPage(document);
+    // What the composer and its recipient show, never anyone else on the page.
+    const cost = readSendMoment(composer, document).cost ?? 'paid';
     // A free-message composer shows no count; a paid one must.
     if (cost === 'paid')
       void reportAnchor(

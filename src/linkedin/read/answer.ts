@@ -111,5 +111,5 @@ function withCost(d: Detection, moment: SentFromComposer | null): Detection {
     const named = !rest.recipient && moment.recipient ? { recipient: { name: moment.recipient } } : {};
     return { ...rest, cost: moment.cost, ...named };
   }
-  return { ...rest, cost: 'paid', costUnknown: true };
+  return { ...rest, cost: 'paid' as const, costUnknown: true as const };
 }
