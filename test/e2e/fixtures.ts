@@ -12,6 +12,7 @@ import {
   type Page,
   type Worker,
 } from '@playwright/test';
+import { type EndpointKind, endpointOf } from '../../src/linkedin/endpoints';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 export const EXTENSION_DIR = process.env.EXTENSION_DIR ?? join(ROOT, '.output/chrome-mv3-e2e');
@@ -59,29 +60,74 @@ const LEAD_VARIANTS: [RegExp, (html: string) => string][] = [
   ],
 ];
 
-/** A LinkedIn URL's fixture: pages by path to HTML files, API endpoints to JSON payloads. */
-export function fixtureFor(url: URL): { file: string; edit?: (text: string) => string } | null {
-  const map: [RegExp, string][] = [
-    [/^\/sales\/(lead|people)\//, 'sales/lead.html'],
-    [/^\/sales\/home/, 'sales/lead.html'],
-    [/^\/sales-api\/salesApiCredits$/, 'api/sales-credits.json'],
-    [/^\/sales-api\/salesApiMessageActions$/, 'api/sales-create-message.json'],
-    [/^\/sales-api\/salesApiMessagingThreads$/, 'api/sales-threads.json'],
-    [/^\/sales\/inbox/, 'sales/inbox.html'],
-    [/^\/sales\/search\/people/, 'sales/search.html'],
-    [/^\/in\//, 'messaging/profile.html'],
-    [/^\/messaging\//, 'messaging/messaging.html'],
-    [/^\/voyager\/api\/voyagerMessagingGraphQL\/graphql$/, 'api/voyager-conversations.json'],
-    [/^\/voyager\/api\/voyagerMessagingDashMessengerMessages$/, 'api/voyager-create-message.json'],
-    [/^\/talent\/api\/talentRecipientInMailCostInfo$/, 'api/recruiter-inmail-cost.json'],
-    [/^\/talent\//, 'recruiter/profile.html'],
-  ];
-  for (const [pattern, file] of map) {
+/**
+ * LinkedIn's answers as each endpoint gives them by default (test/fixtures/linkedin/answers/,
+ * each folder's README says where its shape comes from); a test serves another with `serveAnswer`.
+ */
+const DEFAULT_ANSWERS: [EndpointKind, string][] = [
+  ['sales-credits', 'sales-credits/flat-several-grants.json'],
+  ['sales-create-message', 'sales-create-message/lead-flat.json'],
+  ['sales-threads', 'sales-threads/inbox-normalized.json'],
+  ['voyager-conversations', 'voyager-conversations/accepted-declined.json'],
+  ['voyager-messages', 'voyager-messages/full-history.json'],
+  ['voyager-create-message', 'voyager-create-message/inmail-first.json'],
+  ['recruiter-inmail-cost', 'recruiter-inmail-cost/one-recipient.json'],
+];
+
+/** LinkedIn's pages by path (the first match wins). */
+const PAGES: [RegExp, string][] = [
+  [/^\/sales\/lead\/ACwAAA456,/, 'sales/lead-hidden-degree.html'],
+  [/^\/sales\/lead\/ACwAAA789,/, 'sales/lead-aside.html'],
+  [/^\/sales\/lead\/ACwAAA654,/, 'sales/lead-open-profile.html'],
+  [/^\/sales\/(lead|people)\//, 'sales/lead.html'],
+  [/^\/sales\/home/, 'sales/lead.html'],
+  [/^\/sales\/inbox\/2-Rm9sbG93VXA/, 'sales/thread.html'],
+  [/^\/sales\/inbox/, 'sales/inbox.html'],
+  [/^\/sales\/search\/people/, 'sales/search.html'],
+  [/^\/search\/results\/people/, 'search/people.html'],
+  [/^\/feed\//, 'feed/feed.html'],
+  [/^\/in\//, 'messaging/profile.html'],
+  [/^\/messaging\//, 'messaging/messaging.html'],
+  [/^\/talent\//, 'recruiter/profile.html'],
+];
+
+/** The body LinkedIn answers with: a createMessage fixture holds its request and response. */
+export function answerBody(path: string): string {
+  const text = readFileSync(join(FIXTURES, 'answers', path), 'utf8');
+  const parsed = JSON.parse(text) as { request?: unknown; response?: unknown };
+  return 'request' in parsed && 'response' in parsed ? JSON.stringify(parsed.response) : text;
+}
+
+/** A LinkedIn URL's fixture: pages by path to HTML files, our endpoints to their answers. */
+export function fixtureFor(
+  url: URL,
+  method = 'GET',
+): { text: () => string; json: boolean; edit?: (text: string) => string } | null {
+  const endpoint = endpointOf(method, url.href);
+  const answer = DEFAULT_ANSWERS.find(([kind]) => kind === endpoint)?.[1];
+  if (answer) return { text: () => answerBody(answer), json: true };
+  for (const [pattern, file] of PAGES) {
     if (!pattern.test(url.pathname)) continue;
     const edit = LEAD_VARIANTS.find(([variant]) => variant.test(url.pathname))?.[1];
-    return { file: join(FIXTURES, file), ...(edit ? { edit } : {}) };
+    return { text: () => readFileSync(join(FIXTURES, file), 'utf8'), json: false, ...(edit ? { edit } : {}) };
   }
   return null;
+}
+
+/** Serves `answers/<path>` (or a JSON text) for requests matching `url` (a glob or a predicate), here only. */
+export async function serveAnswer(
+  target: BrowserContext | Page,
+  url: string | ((url: URL) => boolean),
+  path: string,
+  edit: (text: string) => string = (text) => text,
+): Promise<void> {
+  await target.route(url, (route) =>
+    route.fulfill({
+      status: 200,
+      contentType: 'application/json',
+      body: withTimes(edit(path.startsWith('{') ? path : answerBody(path))),
+    }),
+  );
 }
 
 export interface Extension {
@@ -139,11 +185,11 @@ export async function launch(
 /** Serves LinkedIn's URLs from the fixtures in this context. */
 export async function routeFixtures(context: BrowserContext): Promise<void> {
   await context.route('https://www.linkedin.com/**', async (route) => {
-    const fixture = fixtureFor(new URL(route.request().url()));
+    const fixture = fixtureFor(new URL(route.request().url()), route.request().method());
     if (fixture === null)
       return route.fulfill({ status: 404, contentType: 'text/plain', body: 'no fixture' });
-    const contentType = fixture.file.endsWith('.json') ? 'application/json' : 'text/html; charset=utf-8';
-    const text = withTimes(readFileSync(fixture.file, 'utf8'));
+    const contentType = fixture.json ? 'application/json' : 'text/html; charset=utf-8';
+    const text = withTimes(fixture.text());
     return route.fulfill({ status: 200, contentType, body: fixture.edit ? fixture.edit(text) : text });
   });
 }
