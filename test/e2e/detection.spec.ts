@@ -130,7 +130,8 @@ test('the composer shows the cost before Send, and the repeat guard after a send
     'You InMailed Sam today, no reply yet: this one costs another credit',
   );
   const popup = await extension.openPopup();
-  await expect(popup.getByTestId('detection-health')).toHaveText('Detection OK');
+  await expect(popup.getByTestId('detection-health')).toHaveAttribute('data-state', 'ok');
+  await expect(popup.getByTestId('detection-health')).toContainText('Detection OK');
 });
 
 test('a composer whose credit line disappeared in a redesign: the popup says what broke', async ({

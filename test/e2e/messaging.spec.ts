@@ -2,13 +2,30 @@
 // composer, chats that are not InMails, quick responses and catch-up from the conversation
 // list, and the thread's refund status on the page.
 
-import { type Extension, expect, setUpSeat, test } from './fixtures';
+import type { Page } from '@playwright/test';
+import { type Extension, expect, serveAnswer, setUpSeat, test } from './fixtures';
 
 const PROFILE = 'https://www.linkedin.com/in/priya-natarajan/';
 const THREAD = 'https://www.linkedin.com/messaging/thread/2-UHJpeWE/';
 
 const setUpPremium = (extension: Extension, balance: number) =>
   setUpSeat(extension, 'premium-business', balance);
+
+/** A Premium seat set up three hours ago: the conversation answers' times are after it. */
+async function setUpPremiumEarlier(extension: Extension, balance: number) {
+  await extension.send({ type: 'test:set-clock', at: Date.now() - 3 * 3_600_000 });
+  await setUpPremium(extension, balance);
+  await extension.send({ type: 'test:set-clock', at: Date.now() });
+}
+
+/** LinkedIn dates this page's send two hours ago, as in the conversation answers. */
+const sentTwoHoursAgo = (page: Page) =>
+  serveAnswer(
+    page,
+    '**/voyagerMessagingDashMessengerMessages**',
+    'voyager-create-message/inmail-first.json',
+    (text) => text.replace('"%NOW%"', '"%NOW-7200000%"'),
+  );
 
 type Stats = { paidSent: number; freeSent: number; replied: number; refunded: number };
 const stats = async (extension: Extension) =>
@@ -47,12 +64,13 @@ test('a Premium InMail from a profile costs a credit; the chat beside it costs n
   await expect(popup.getByTestId('drift')).toHaveCount(0);
 });
 
-test('Priya declines in the conversation list: refunded; sponsored and InMails to us count nothing', async ({
+test('Priya accepts in the conversation list and replies in the thread: refunded once', async ({
   context,
   extension,
 }) => {
-  await setUpPremium(extension, 45);
+  await setUpPremiumEarlier(extension, 45);
   const page = await context.newPage();
+  await sentTwoHoursAgo(page);
   await page.goto(PROFILE);
   await page.locator('[data-test-bubble="priya"]').getByRole('button', { name: 'Send' }).click();
   await expect.poll(async () => (await extension.badge()).text).toBe('44');
@@ -74,15 +92,13 @@ test('an InMail sent from the phone is caught up from the conversation list, at 
   context,
   extension,
 }) => {
-  // The seat began an hour ago; the phone's send (a minute ago) is after that.
-  await extension.send({ type: 'test:set-clock', at: Date.now() - 3_600_000 });
-  await setUpPremium(extension, 45);
-  await extension.send({ type: 'test:set-clock', at: Date.now() });
+  // The seat began three hours ago; the phone's send (two hours ago) is after that.
+  await setUpPremiumEarlier(extension, 45);
   const page = await context.newPage();
   await page.goto('https://www.linkedin.com/messaging/');
   await expect(page.locator('body')).toHaveAttribute('data-test-conversations', 'loaded');
   await expect.poll(async () => (await stats(extension)).paidSent).toBe(1);
-  // Declined after it: the credit came back. Sam's Sales Navigator thread belongs to no seat here.
+  // Accepted after it: the credit came back. Omar's InMail (a day ago) is older than the seat.
   expect(await stats(extension)).toMatchObject({ paidSent: 1, refunded: 1 });
   const popup = await extension.openPopup();
   const row = popup.getByTestId('inmail-row');

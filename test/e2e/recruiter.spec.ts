@@ -1,7 +1,7 @@
 // Recruiter, from the page alone: its send payloads are unknown, so a send counts when the rep
 // clicks Send and Recruiter then says the message went out; its cost payload says free or not.
 
-import { type Extension, expect, setUpSeat, test } from './fixtures';
+import { type Extension, expect, serveAnswer, setUpSeat, test } from './fixtures';
 
 const CANDIDATE = 'https://www.linkedin.com/talent/profile/AEMAAALEX';
 
@@ -20,14 +20,16 @@ test('a Recruiter InMail confirmed by Recruiter costs a credit', async ({ contex
   const row = popup.getByTestId('inmail-row');
   await expect(row).toHaveAttribute('data-status', 'awaiting');
   await expect(row).toContainText('Alex Kim');
-  await expect(popup.getByTestId('detection-health')).toHaveText('Detection OK');
+  await expect(popup.getByTestId('detection-health')).toHaveAttribute('data-state', 'ok');
+  await expect(popup.getByTestId('detection-health')).toContainText('Detection OK');
 });
 
 test('when Recruiter says the candidate costs nothing, the send is free', async ({ context, extension }) => {
   await setUpRecruiter(extension);
   const page = await context.newPage();
-  await page.route('https://www.linkedin.com/talent/api/**', (route) =>
-    route.fulfill({ status: 200, contentType: 'application/json', body: '{"elements":[{"inMailCost":0}]}' }),
+  // Recruiter's GraphQL answer for this candidate: no credit (talentRecipientInMailCostInfo).
+  await serveAnswer(page, '**/talent/api/graphql?*', 'recruiter-inmail-cost/one-recipient.json', (text) =>
+    text.replace('"inMailCost": 1', '"inMailCost": 0'),
   );
   await page.goto(CANDIDATE);
   await expect(page.locator('[data-inmail-ledger="cost-chip"]').getByRole('status')).toContainText('Free');
