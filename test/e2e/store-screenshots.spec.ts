@@ -1,12 +1,14 @@
 // The store's screenshots, made from the built extension on the fixture pages at 1280×800
-// (the Chrome Web Store's size; Firefox takes the same). Written to store/screenshots/.
+// (the Chrome Web Store's size; Firefox takes the same). Written to .output/store-screenshots/;
+// `npm run screenshots` copies them into store/screenshots/ on purpose (a test run never
+// rewrites tracked files).
 
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 
-const OUT = resolve(import.meta.dirname, '../../store/screenshots');
+const OUT = resolve(import.meta.dirname, '../../.output/store-screenshots');
 const SIZE = { width: 1280, height: 800 };
 const LEAD = 'https://www.linkedin.com/sales/lead/ACwAAA123,NAME_SEARCH,abcd';
 

@@ -11,31 +11,46 @@ import fc from 'fast-check';
 import { chromiumPath, expect, routeFixtures, test } from './fixtures';
 
 const LEAD = 'https://www.linkedin.com/sales/lead/ACwAAA123,NAME_SEARCH,abcd';
-const API = join(import.meta.dirname, '../fixtures/linkedin/api');
+const ANSWERS = join(import.meta.dirname, '../fixtures/linkedin/answers');
 
-/** [method, path and query, the fixture LinkedIn answers it with (null: not one we read)]. */
+/** [method, path and query, the answer LinkedIn gives (null: not an endpoint we read)]. */
 const ENDPOINTS: [string, string, string | null][] = [
-  ['GET', '/sales-api/salesApiCredits?q=findCreditGrant&creditGrantType=LSS_INMAIL', 'sales-credits.json'],
-  ['POST', '/sales-api/salesApiMessageActions?action=createMessage', 'sales-create-message.json'],
-  ['GET', '/sales-api/salesApiMessagingThreads?q=inbox&count=20', 'sales-threads.json'],
+  [
+    'GET',
+    '/sales-api/salesApiCredits?q=findCreditGrant&creditGrantType=LSS_INMAIL',
+    'sales-credits/flat.json',
+  ],
+  ['POST', '/sales-api/salesApiMessageActions?action=createMessage', 'sales-create-message/lead-flat.json'],
+  ['GET', '/sales-api/salesApiMessagingThreads?q=inbox&count=20', 'sales-threads/inbox-normalized.json'],
   [
     'GET',
     '/voyager/api/voyagerMessagingGraphQL/graphql?queryId=messengerConversations.9d2c&variables=(count:20)',
-    'voyager-conversations.json',
+    'voyager-conversations/sender-premium.json',
+  ],
+  [
+    'GET',
+    '/voyager/api/voyagerMessagingGraphQL/graphql?queryId=messengerMessages.77ab&variables=(count:20)',
+    'voyager-messages/full-history.json',
   ],
   [
     'POST',
     '/voyager/api/voyagerMessagingDashMessengerMessages?action=createMessage',
-    'voyager-create-message.json',
+    'voyager-create-message/inmail-first.json',
   ],
-  ['GET', '/talent/api/talentRecipientInMailCostInfo?recipient=urn', 'recruiter-inmail-cost.json'],
+  [
+    'GET',
+    '/talent/api/graphql?queryId=talentRecipientInMailCostInfo.4b1c&variables=(recipients:List(urn))',
+    'recruiter-inmail-cost/one-recipient.json',
+  ],
   ['GET', '/voyager/api/feed/updates?count=10', null],
   ['POST', '/sales-api/salesApiProfiles?action=save', null],
 ];
-const fixtureText = (file: string | null) =>
-  file === null
-    ? '{"elements":[]}'
-    : readFileSync(join(API, file), 'utf8').replaceAll('"%NOW%"', '1764000000000');
+const fixtureText = (file: string | null) => {
+  if (file === null) return '{"elements":[]}';
+  const text = readFileSync(join(ANSWERS, file), 'utf8').replace(/"%NOW(?:-\d+)?%"/g, '1764000000000');
+  const parsed = JSON.parse(text) as { request?: unknown; response?: unknown };
+  return 'request' in parsed && 'response' in parsed ? JSON.stringify(parsed.response) : text;
+};
 
 const CLIENTS = [
   'fetch-text',

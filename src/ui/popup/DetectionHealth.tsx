@@ -5,18 +5,26 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { ANCHOR_HEALTH_KEY, type AnchorHealth } from '../../linkedin/anchor-health';
-import { ENDPOINT_HEALTH_PREFIX, type HealthProblem, recentProblems } from '../../linkedin/endpoint-health';
+import {
+  answersSeenLately,
+  ENDPOINT_HEALTH_PREFIX,
+  type HealthProblem,
+  recentProblems,
+} from '../../linkedin/endpoint-health';
 import { plural, shortDate } from '../format';
 
 interface Health {
   anchors: Record<string, AnchorHealth>;
   answers: HealthProblem[];
+  /** Any answer of ours was seen lately (so "OK" speaks of something). */
+  seen: boolean;
 }
 
 function healthOf(stored: Record<string, unknown>): Health {
   return {
     anchors: (stored[ANCHOR_HEALTH_KEY] as Record<string, AnchorHealth> | undefined) ?? {},
     answers: recentProblems(stored, Date.now()),
+    seen: answersSeenLately(stored, Date.now()),
   };
 }
 
@@ -50,7 +58,7 @@ export function DetectionHealth({ timeZone, refused, costUnknown }: Props) {
   if (health === null) return null;
   const broken = Object.values(health.anchors).filter((a) => a.missingSince !== null);
   const problems = broken.length + health.answers.length + (costUnknown > 0 ? 1 : 0);
-  const used = Object.keys(health.anchors).length > 0 || health.answers.length > 0 || costUnknown > 0;
+  const used = health.seen || Object.keys(health.anchors).length > 0 || problems > 0;
   return (
     <>
       {used && problems === 0 && (
