@@ -105,7 +105,7 @@ export function endpointOf(method: string, url: string): EndpointKind | null {
   } catch {
     return null;
   }
-  if (parsed.hostname !== 'www.linkedin.com') return null;
+  if (parsed.protocol !== 'https:' || parsed.hostname !== 'www.linkedin.com') return null;
   const path = parsed.pathname + parsed.search;
   const verb = method.toUpperCase();
   for (const e of ENDPOINTS)

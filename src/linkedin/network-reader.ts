@@ -16,7 +16,7 @@ export function tapMessageOf(data: unknown): TapMessage | null {
   return typeof m === 'object' &&
     m !== null &&
     KINDS.has(m.kind) &&
-    typeof m.status === 'number' &&
+    Number.isInteger(m.status) &&
     (m.request === null || typeof m.request === 'string') &&
     typeof m.response === 'string'
     ? m
