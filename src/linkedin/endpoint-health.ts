@@ -27,7 +27,8 @@ export function endpointHealthRecorder(tab: string, write = writeHealth) {
   let timer: ReturnType<typeof setTimeout> | null = null;
   return {
     note(endpoint: EndpointKind, problems: Problem[], at: number): void {
-      const record = (health[endpoint] ??= { seen: 0, read: 0, lastSeenAt: at, problems: {} });
+      const record = health[endpoint] ?? { seen: 0, read: 0, lastSeenAt: at, problems: {} };
+      health[endpoint] = record;
       record.seen++;
       record.lastSeenAt = at;
       if (problems.length === 0) record.read++;

@@ -4,8 +4,8 @@
 // After the send LinkedIn may close the composer or turn it into the thread, so reading the
 // page when the answer arrives would be too late.
 
-import type { SentFromComposer } from '../read/answer';
 import { readSendMoment, sendTrigger } from '../dom/send-moment';
+import type { SentFromComposer } from '../read/answer';
 
 /** How long after Send its createMessage may arrive. */
 export const SEND_WINDOW_MS = 15_000;

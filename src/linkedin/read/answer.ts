@@ -79,9 +79,7 @@ export function readAnswer(answer: Answer, memory: Memory, page?: PageSide): Rea
       const detection: Detection = {
         kind: 'send',
         pool: 'premium',
-        ...(send.mailbox && accountOf(send.mailbox)
-          ? { account: accountOf(send.mailbox) }
-          : {}),
+        ...(send.mailbox && accountOf(send.mailbox) ? { account: accountOf(send.mailbox) } : {}),
         surface: 'messaging',
         id: send.id,
         threadId: send.threadId,

@@ -51,7 +51,7 @@ export function elementsOf(env: Envelope): unknown[] {
 }
 
 /** `value` of an action's answer, in any envelope (`value`, `data.value`, `data` itself). */
-export function valueOf(env: Envelope): Obj | null {
+export function actionValue(env: Envelope): Obj | null {
   if (isObject(env.body.value)) return env.body.value;
   if (isObject(env.body.data) && isObject(env.body.data.value)) return env.body.data.value;
   return env.form === 'flat' ? null : env.body;

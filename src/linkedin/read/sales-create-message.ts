@@ -4,8 +4,7 @@
 // event's id is the created message's URN when the answer gives one, else the request's
 // tracking id in hex (it is raw bytes as a Latin-1 string: never usable as it is).
 
-// Aliased: `valueOf` would shadow Object.prototype's.
-import { valueOf as actionValue, envelopeOf, isObject } from './envelope';
+import { actionValue, envelopeOf, isObject } from './envelope';
 import { hexOfChars, iso, type Memory, type Reading } from './reading';
 import { bareThreadId } from './sales-threads';
 

@@ -4,7 +4,7 @@
 // from a chat: only the composer the rep used does. So this reader gives the send's FACTS
 // (ids, time, who sent it) and never a detection; the caller pairs them with the composer.
 
-import { valueOf as actionValueOf, envelopeOf, isObject } from './envelope';
+import { actionValue, envelopeOf, isObject } from './envelope';
 import { hexOfChars, type Memory, Problems, parseJson, profileIdOf, type Reading } from './reading';
 import { threadIdOf } from './voyager-conversations';
 
@@ -29,7 +29,7 @@ const json = (input: unknown) => (typeof input === 'string' ? parseJson(input) :
 /** The answer's `value` (flat or under `data`), or an empty one: a send may be known from its request alone. */
 function valueIn(response: unknown): Obj {
   const env = envelopeOf(json(response));
-  return (env && actionValueOf(env)) ?? {};
+  return (env && actionValue(env)) ?? {};
 }
 
 function factsOf(request: Obj, message: Obj, value: Obj, seenAt: number): VoyagerSendFacts | string {
