@@ -107,15 +107,15 @@ const RULES: { n: number; title: string; text: string; source: string[] }[] = [
 const SURFACES: { name: string; text: string }[] = [
   {
     name: 'Sales Navigator',
-    text: 'Sends, replies and LinkedIn’s count come from the page’s own responses (the send itself, your inbox threads, the credits count), and the composer’s “Use 1 of N” line. InMails sent from your phone appear when you open the inbox here.',
+    text: 'Sends, replies and LinkedIn’s count come from the page’s own responses (the send itself, your inbox threads, the credits count), and the composer’s “Use 1 of N” line. What a send costs is read from the composer and the person it writes to at the moment you click Send; when the page did not show it, the send counts as paid and the popup lets you say it was free. InMails sent from your phone appear when you open the inbox here.',
   },
   {
     name: 'LinkedIn messaging (Premium)',
-    text: 'An InMail sent from a profile’s composer (the one with the credits banner and a subject) counts; chats with connections do not. Replies, accepts and declines come from the conversation list when you open Messaging.',
+    text: 'An InMail sent from a composer with the credits banner and a subject counts, wherever it opens (Messaging, a profile, the message window on a search page or the feed); chats with connections do not. Replies, accepts and declines come from the conversation list and the open conversation when you look at Messaging.',
   },
   {
     name: 'Recruiter',
-    text: 'LinkedIn’s Recruiter pages are read from what they show only: the composer’s credit count, your click on Send and Recruiter’s own “Message sent”. Recruiter replies are not detected: mark them replied in the popup, or log sends made elsewhere by hand.',
+    text: 'LinkedIn’s Recruiter pages are read from what they show: the composer’s credit count, Recruiter’s own answer on what a candidate costs, your click on Send and Recruiter’s own “Message sent”. Recruiter’s message and thread answers are seen but not read yet (the popup says so), so Recruiter replies are not detected: mark them replied in the popup, or log sends made elsewhere by hand.',
   },
   {
     name: 'When a page changes',
