@@ -1,6 +1,7 @@
-import { endpointHealthRecorder } from '@/src/linkedin/endpoint-health';
+import { endpointHealthRecorder, pruneHealth } from '@/src/linkedin/endpoint-health';
 import { inboxHeader } from '@/src/linkedin/features/inbox-header';
 import { messagingComposer } from '@/src/linkedin/features/messaging-composer';
+import { removeOverlays } from '@/src/linkedin/features/overlay';
 import { watchPage } from '@/src/linkedin/features/page-watch';
 import { personChip } from '@/src/linkedin/features/person-chip';
 import { recruiterComposer } from '@/src/linkedin/features/recruiter-composer';
@@ -8,9 +9,8 @@ import { watchSendMoments } from '@/src/linkedin/features/send-moments';
 import { salesComposer } from '@/src/linkedin/features/sn-composer';
 import { threadStatus } from '@/src/linkedin/features/thread-status';
 import { detectionsFromTap } from '@/src/linkedin/network-reader';
-import { deliver, flush } from '@/src/linkedin/outbox';
-import { recordPageSeen } from '@/src/linkedin/page-health';
-import { CONTENT_MATCHES, pageKind } from '@/src/linkedin/page-kinds';
+import { deliver, flush, stopOutbox } from '@/src/linkedin/outbox';
+import { CONTENT_MATCHES } from '@/src/linkedin/page-kinds';
 import { newMemory } from '@/src/linkedin/read/reading';
 import { openTapChannel } from '@/src/linkedin/tap-channel';
 
@@ -20,7 +20,12 @@ export default defineContentScript({
   runAt: 'document_start',
   main(ctx) {
     const randomId = () => crypto.randomUUID();
-    const recruiter = recruiterComposer(randomId);
+    const recruiter = recruiterComposer(randomId, ctx.signal);
+    // An update or reload of the extension invalidates this script: nothing of it stays behind.
+    ctx.onInvalidated(() => {
+      stopOutbox();
+      removeOverlays(document);
+    });
     const moments = watchSendMoments(document, ctx.signal);
     const health = endpointHealthRecorder(randomId());
     const reader = {
@@ -37,13 +42,9 @@ export default defineContentScript({
       },
       ctx.signal,
     );
-    const seen = () => {
-      const kind = pageKind(location.href);
-      if (kind) void recordPageSeen(kind, Date.now());
-    };
-    seen();
-    // Whatever an earlier page could not hand over.
+    // Whatever an earlier page could not hand over; health of pages long gone.
     void flush();
+    void pruneHealth(Date.now()).catch(() => {});
     // Every page feature, run when LinkedIn renders something new or the ledger changes.
     const update = watchPage(
       ctx,
@@ -64,9 +65,6 @@ export default defineContentScript({
       },
     );
     // LinkedIn is a single-page app: navigation replaces reloads.
-    ctx.addEventListener(window, 'wxt:locationchange', () => {
-      seen();
-      update();
-    });
+    ctx.addEventListener(window, 'wxt:locationchange', () => update());
   },
 });

@@ -104,9 +104,13 @@ export class LedgerService {
     }
     return this.serially(async () => {
       try {
-        // A write that goes through again clears the storage problem (reads prove nothing).
-        if (!READS.has(parsed.command.type)) this.storageProblem = null;
         const result = await this.run(parsed.command);
+        // A write that went through clears the storage problem (a read, or a refused command, proves nothing).
+        if (!READS.has(parsed.command.type) && this.storageProblem !== null) {
+          this.storageProblem = null;
+          await this.recompute();
+          if ('snapshot' in result) result.snapshot = this.lastSnapshot;
+        }
         return { ok: true, ...result } as Reply<Record<string, unknown>>;
       } catch (error) {
         await this.reportStorage(error);
@@ -146,6 +150,7 @@ export class LedgerService {
         const now = this.platform.now();
         const seats = await listSeats(this.db);
         const acked: string[] = [];
+        let wrote = false;
         // Sends first: a response in the same batch then finds the send of its thread.
         const detections = [...parsed.output.detections].sort((a, b) => rank(a) - rank(b));
         for (const d of detections) {
@@ -158,6 +163,7 @@ export class LedgerService {
             else if (verdict === 'remember') {
               await this.db.seats.update(seat.id, { account });
               seat.account = account;
+              wrote = true;
             }
           }
           const event = detectedEvent(d, seat?.id ?? '', now);
@@ -172,6 +178,7 @@ export class LedgerService {
               receivedAt: now,
               orphan: true,
             });
+            wrote = true;
             acked.push(d.id);
             continue;
           }
@@ -180,8 +187,8 @@ export class LedgerService {
             acked.push(d.id);
             continue;
           }
-          if (seat) await this.appendDetected(event, now);
-          else if (!(await this.waitsAlready(event)))
+          if (seat) wrote = (await this.appendDetected(event, now)) > 0 || wrote;
+          else if (!(await this.waitsAlready(event))) {
             await this.db.unassigned.put({
               key: d.id,
               pool: d.pool ?? 'unknown',
@@ -189,9 +196,12 @@ export class LedgerService {
               event,
               receivedAt: now,
             });
+            wrote = true;
+          }
           acked.push(d.id);
         }
-        this.storageProblem = null;
+        // Only a write that went through says the browser takes writes again.
+        if (wrote) this.storageProblem = null;
         await this.recompute();
         return { ok: true as const, acked };
       } catch (error) {
@@ -322,7 +332,12 @@ export class LedgerService {
         await this.db.meta.put({ key: META.activeSeat, value: command.seat });
         return { snapshot: await this.recompute() };
       case 'log-send': {
-        await this.requireSeat(command.seat);
+        const seat = await this.requireSeat(command.seat);
+        requireSince(
+          seat,
+          command.at,
+          'an InMail sent before it was set up is already in its opening balance',
+        );
         const id = this.platform.randomId();
         const recipient: { name?: string; profileUrl?: string } = {};
         if (command.recipientName) recipient.name = command.recipientName;
@@ -340,7 +355,8 @@ export class LedgerService {
         return { event: id, snapshot: await this.recompute() };
       }
       case 'mark-replied': {
-        await this.requireSeat(command.seat);
+        const seat = await this.requireSeat(command.seat);
+        requireSince(seat, command.at, 'a reply before it was set up changes nothing it counts');
         const id = this.platform.randomId();
         await this.append({
           id,
@@ -496,10 +512,10 @@ export class LedgerService {
    * counted replaces it: the log is voided in the same transaction, with an id made from the
    * log's, so a retry cannot void twice. Responses that waited for this send are adopted.
    */
-  private async appendDetected(event: LedgerEvent, now: number): Promise<void> {
+  private async appendDetected(event: LedgerEvent, now: number): Promise<number> {
     const twin = event.type === 'inmail-sent' ? manualTwin(await this.eventsOf(event.seat), event) : null;
     const match = event.type === 'inmail-sent' ? await this.sameSendIn(event) : null;
-    if (match?.relation === 'same') return;
+    if (match?.relation === 'same') return 0;
     const added = await this.db.transaction('rw', this.db.events, this.db.unassigned, async () => {
       if (await this.db.events.get([event.seat, event.id])) return [];
       const batch: LedgerEvent[] = [];
@@ -535,6 +551,7 @@ export class LedgerService {
       return batch;
     });
     this.cache.get(event.seat)?.push(...added);
+    return added.length;
   }
 
   /**
@@ -862,6 +879,12 @@ function sendRef(e: LedgerEvent): SendRef {
     at: Date.parse(e.at),
     ...(e.type === 'inmail-sent' && e.recipient?.name ? { recipientName: e.recipient.name } : {}),
   };
+}
+
+/** A time the rep gave must not be before the seat began (the ledger file refuses such events). */
+function requireSince(seat: SeatRecord, at: string | undefined, why: string): void {
+  if (at !== undefined && Date.parse(at) < Date.parse(seat.since))
+    throw new UserError(`at: ${at} is before “${seat.label}” was set up (${seat.since}): ${why}`);
 }
 
 /** An error the rep can act on, passed through as it is. */

@@ -55,6 +55,22 @@ function writeHealth(tab: string, health: EndpointHealth): Promise<void> {
   return browser.storage.local.set({ [ENDPOINT_HEALTH_PREFIX + tab]: { ...health, writtenAt: Date.now() } });
 }
 
+/** Pages' health records older than this are dropped (each page load writes its own). */
+const KEEP_MS = 30 * 24 * 3600_000;
+
+/** Drops the health records of pages long gone, so per-page keys do not pile up. */
+export async function pruneHealth(now: number): Promise<void> {
+  const stored = await browser.storage.local.get(null);
+  const old = Object.entries(stored)
+    .filter(([key, value]) => {
+      if (!key.startsWith('health:endpoints:') && !key.startsWith('health:anchors')) return false;
+      const writtenAt = (value as { writtenAt?: unknown } | null)?.writtenAt;
+      return typeof writtenAt !== 'number' || now - writtenAt > KEEP_MS;
+    })
+    .map(([key]) => key);
+  if (old.length > 0) await browser.storage.local.remove(old);
+}
+
 /** The words the popup uses for each endpoint. */
 export const ENDPOINT_LABELS: Record<EndpointKind, string> = {
   'sales-credits': 'Sales Navigator credit count',

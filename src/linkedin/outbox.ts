@@ -22,10 +22,18 @@ export async function deliver(detections: Detection[]): Promise<void> {
 
 let retry: ReturnType<typeof setTimeout> | null = null;
 let retryDelay = 1_000;
+let stopped = false;
+
+/** The content script was invalidated (an update, a reload): no more retries from this page. */
+export function stopOutbox(): void {
+  stopped = true;
+  if (retry !== null) clearTimeout(retry);
+  retry = null;
+}
 
 /** Tries again later when the background could not take everything (a worker restarting). */
 function retryLater(): void {
-  if (retry !== null) return;
+  if (retry !== null || stopped) return;
   retry = setTimeout(() => {
     retry = null;
     void flush();

@@ -97,7 +97,8 @@ export async function importLedger(
     for (const seat of file.seats) {
       const old = await db.seats.get(seat.id);
       if (old === undefined) newSeats.push({ ...seat, order: order++ });
-      else if (canonical(fileSeat(old)) !== canonical(seat)) {
+      // A seat's label is not part of its identity: renamed since the export is the same seat.
+      else if (canonical({ ...fileSeat(old), label: '' }) !== canonical({ ...seat, label: '' })) {
         throw new LedgerConflict(`seat '${seat.id}' is already set up with other terms`);
       }
     }

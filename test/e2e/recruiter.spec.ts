@@ -34,7 +34,33 @@ test('when Recruiter says the candidate costs nothing, the send is free', async 
   await page.goto(CANDIDATE);
   await expect(page.locator('[data-inmail-ledger="cost-chip"]').getByRole('status')).toContainText('Free');
   await page.getByRole('button', { name: 'Send', exact: true }).click();
+  await expect(page.locator('body')).toHaveAttribute('data-test-sent', 'yes');
   const popup = await extension.openPopup();
   await expect(popup.getByTestId('inmail-row')).toHaveAttribute('data-status', 'free');
   expect((await extension.badge()).text).toBe('87');
+});
+
+test('an earlier "Message sent" still on the page confirms no later click that failed', async ({
+  context,
+  extension,
+}) => {
+  test.setTimeout(60_000);
+  await setUpRecruiter(extension);
+  const page = await context.newPage();
+  await page.goto(CANDIDATE);
+  await expect(page.locator('[data-inmail-ledger="cost-chip"]')).toHaveCount(1);
+  // An earlier send's toast is still up; this click's send fails (Recruiter says nothing new).
+  await page.evaluate(() => {
+    document.body.setAttribute('data-test-silent', '');
+    (document.querySelector('[data-test-toast]') as HTMLElement).textContent = 'Message sent';
+  });
+  await page.getByRole('button', { name: 'Send', exact: true }).click();
+  // The click was handled: after Recruiter's 15 s, health says no confirmation came.
+  const popup = await extension.openPopup();
+  await expect(popup.getByTestId('detection-health')).toContainText(
+    'Recruiter: "message sent" confirmation not found',
+    { timeout: 30_000 },
+  );
+  expect((await extension.badge()).text).toBe('87');
+  await expect(popup.getByTestId('inmail-row')).toHaveCount(0);
 });

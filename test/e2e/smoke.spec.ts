@@ -19,14 +19,21 @@ test('the content script runs on a Sales Navigator lead page at its real URL', a
   const page = await context.newPage();
   await page.goto('https://www.linkedin.com/sales/lead/ACwAAA123,NAME_SEARCH,abcd');
   await expect(page.getByRole('heading', { name: 'Sam Lee' })).toBeVisible();
+  // The page's own credits answer reached our isolated script through the tap's private channel.
   await expect
     .poll(() =>
-      extension.worker.evaluate(async () => (await chrome.storage.local.get('health:pages'))['health:pages']),
+      extension.worker.evaluate(async () =>
+        Object.entries(await chrome.storage.local.get(null))
+          .filter(([key]) => key.startsWith('health:endpoints:'))
+          .map(
+            ([, value]) => (value as { 'sales-credits'?: { seen: number; read: number } })['sales-credits'],
+          ),
+      ),
     )
-    .toMatchObject({ 'sales-lead': { lastSeen: expect.any(Number) } });
+    .toEqual([expect.objectContaining({ seen: 1, read: 1 })]);
 });
 
-test('the built manifest runs content scripts on Sales Navigator, messaging, Recruiter and profiles only', () => {
+test('the built manifest runs both content scripts on every LinkedIn page (one single-page app), nowhere else', () => {
   const manifest = JSON.parse(readFileSync(join(EXTENSION_DIR, 'manifest.json'), 'utf8'));
   // Two scripts (the network tap in the page's world, the detectors in ours), same pages.
   expect(manifest.content_scripts).toHaveLength(2);

@@ -38,8 +38,24 @@ export function recruiterRecipient(composer: HTMLElement): string | undefined {
 
 /** Whether Recruiter says, in a status or alert region, that a message went out. */
 export function recruiterSaysSent(doc: Document): boolean {
+  return sentConfirmations(doc).size > 0;
+}
+
+/** The status or alert regions that now say a message went out, with what each says. */
+export function sentConfirmations(doc: Document): Map<Element, string> {
+  const out = new Map<Element, string>();
   for (const region of doc.querySelectorAll('[role="status"], [role="alert"], [aria-live]')) {
-    if (SENT.test(region.textContent?.trim() ?? '')) return true;
+    const text = region.textContent?.trim() ?? '';
+    if (SENT.test(text)) out.set(region, text);
   }
+  return out;
+}
+
+/**
+ * Whether a confirmation appeared since `before` (taken at the click): a region that did not
+ * say so then, or says something new. One already on the page confirms no later click.
+ */
+export function newSentConfirmation(doc: Document, before: Map<Element, string>): boolean {
+  for (const [region, text] of sentConfirmations(doc)) if (before.get(region) !== text) return true;
   return false;
 }

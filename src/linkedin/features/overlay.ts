@@ -78,3 +78,8 @@ export function showLines(host: HTMLElement, lines: OverlayLine[]): void {
 export function removeOverlay(container: ParentNode, name: string): void {
   container.querySelector(`[${OVERLAY_ATTRIBUTE}="${name}"]`)?.remove();
 }
+
+/** Takes every overlay of ours off the page (the content script was invalidated: no stale counts). */
+export function removeOverlays(root: ParentNode): void {
+  for (const host of root.querySelectorAll(`[${OVERLAY_ATTRIBUTE}]`)) host.remove();
+}

@@ -7,10 +7,11 @@ import type { Detection } from '../../messages/detection';
 import { reportAnchor } from '../anchor-health';
 import {
   findRecruiterComposer,
+  newSentConfirmation,
   recruiterCredits,
   recruiterRecipient,
-  recruiterSaysSent,
   recruiterSendButton,
+  sentConfirmations,
 } from '../dom/recruiter-composer';
 import { deliver } from '../outbox';
 import { chipText, showChipBefore } from './cost-chip';
@@ -25,16 +26,28 @@ export interface RecruiterComposer {
   noteCost(cost: 0 | 1): void;
 }
 
-export function recruiterComposer(randomId: () => string): RecruiterComposer {
+export function recruiterComposer(randomId: () => string, signal?: AbortSignal): RecruiterComposer {
   let cost: 0 | 1 | null = null;
   let lastCredits: number | null = null;
-  let pending: { at: number; recipient: string | undefined; cost: 0 | 1 | null } | null = null;
+  let pending: {
+    at: number;
+    recipient: string | undefined;
+    cost: 0 | 1 | null;
+    /** The confirmations already on the page at the click: they confirm nothing. */
+    before: Map<Element, string>;
+  } | null = null;
   let watched: HTMLButtonElement | null = null;
+
+  /** No confirmation came in time: nothing is recorded, and health says so. */
+  const expire = (now: number) => {
+    pending = null;
+    void reportAnchor('recruiter-sent', 'Recruiter: "message sent" confirmation', false, now);
+  };
 
   const feature: Feature = (snapshot, now, kind) => {
     if (kind !== 'recruiter') return;
     if (pending) {
-      if (recruiterSaysSent(document)) {
+      if (newSentConfirmation(document, pending.before)) {
         const send: Detection = {
           kind: 'send',
           pool: 'recruiter',
@@ -48,10 +61,7 @@ export function recruiterComposer(randomId: () => string): RecruiterComposer {
         pending = null;
         void reportAnchor('recruiter-sent', 'Recruiter: "message sent" confirmation', true, now);
         void deliver([send]);
-      } else if (now - pending.at > CONFIRM_MS) {
-        pending = null;
-        void reportAnchor('recruiter-sent', 'Recruiter: "message sent" confirmation', false, now);
-      }
+      } else if (now - pending.at > CONFIRM_MS) expire(now);
     }
     const composer = findRecruiterComposer(document);
     if (!composer) return;
@@ -69,9 +79,24 @@ export function recruiterComposer(randomId: () => string): RecruiterComposer {
     if (send !== watched) {
       watched = send;
       // Read-only: we note the click, the page does what it always does.
-      send.addEventListener('click', () => {
-        pending = { at: Date.now(), recipient: recruiterRecipient(composer), cost };
-      });
+      send.addEventListener(
+        'click',
+        () => {
+          pending = {
+            at: Date.now(),
+            recipient: recruiterRecipient(composer),
+            cost,
+            before: sentConfirmations(document),
+          };
+          // The page may stay still after a failed send: the verdict must not wait for a change.
+          const clicked = pending;
+          const timer = setTimeout(() => {
+            if (pending === clicked) expire(Date.now());
+          }, CONFIRM_MS + 100);
+          signal?.addEventListener('abort', () => clearTimeout(timer), { once: true });
+        },
+        { signal },
+      );
     }
     const lines =
       cost === 0

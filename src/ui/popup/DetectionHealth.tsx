@@ -4,7 +4,7 @@
 
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { ANCHOR_HEALTH_KEY, type AnchorHealth } from '../../linkedin/anchor-health';
+import { ANCHOR_HEALTH_PREFIX, type AnchorHealth, mergedAnchors } from '../../linkedin/anchor-health';
 import {
   answersSeenLately,
   ENDPOINT_HEALTH_PREFIX,
@@ -22,7 +22,7 @@ interface Health {
 
 function healthOf(stored: Record<string, unknown>): Health {
   return {
-    anchors: (stored[ANCHOR_HEALTH_KEY] as Record<string, AnchorHealth> | undefined) ?? {},
+    anchors: mergedAnchors(stored),
     answers: recentProblems(stored, Date.now()),
     seen: answersSeenLately(stored, Date.now()),
   };
@@ -35,7 +35,9 @@ function useHealth(): Health | null {
     const onChanged = (changes: Record<string, unknown>, area: string) => {
       if (
         area === 'local' &&
-        Object.keys(changes).some((k) => k === ANCHOR_HEALTH_KEY || k.startsWith(ENDPOINT_HEALTH_PREFIX))
+        Object.keys(changes).some(
+          (k) => k.startsWith(ANCHOR_HEALTH_PREFIX) || k.startsWith(ENDPOINT_HEALTH_PREFIX),
+        )
       )
         load();
     };

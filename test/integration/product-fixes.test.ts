@@ -1,0 +1,118 @@
+// Small paths where data was lost or refused (issue 12, items 12–14): the storage-problem
+// message stays until a write went through, a renamed seat re-imports, and a time before the
+// seat began is refused with a clear error.
+
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, expect, test } from 'vitest';
+import { LedgerService } from '../../src/background/ledger-service';
+import { LedgerDb } from '../../src/store/db';
+import { FakePlatform } from './fake-platform';
+
+let db: LedgerDb;
+let platform: FakePlatform;
+let service: LedgerService;
+let n = 0;
+
+beforeEach(() => {
+  db = new LedgerDb(`fixes-${++n}`);
+  platform = new FakePlatform('2026-01-15T10:00:00Z');
+  service = new LedgerService(db, platform);
+});
+afterEach(async () => {
+  await db.delete();
+});
+
+async function ok(message: unknown) {
+  const reply = await service.handle(message);
+  if (!reply.ok) throw new Error(`command failed: ${reply.error}`);
+  return reply as Record<string, unknown>;
+}
+const setUp = async () =>
+  (
+    await ok({
+      type: 'setup-seat',
+      label: 'Dana — Sales Navigator',
+      plan: 'sales-navigator-core',
+      timeZone: 'UTC',
+      openingBalance: 150,
+    })
+  ).seat as string;
+
+test('the storage problem stays until a write goes through: a refused command or a detection that wrote nothing does not clear it', async () => {
+  const seat = await setUp();
+  const send = {
+    kind: 'send',
+    pool: 'sales-navigator',
+    surface: 'sales-navigator',
+    id: 'u1',
+    threadId: 't1',
+    cost: 'paid',
+    at: '2026-01-15T10:00:00.000Z',
+  };
+  await service.handleDetected({ type: 'detected', detections: [send] });
+  const bulkAdd = db.events.bulkAdd.bind(db.events);
+  const add = db.events.add.bind(db.events);
+  const quota = () => Promise.reject(new DOMException('full', 'QuotaExceededError'));
+  db.events.add = quota as unknown as typeof db.events.add;
+  db.events.bulkAdd = quota as unknown as typeof db.events.bulkAdd;
+  const refused = await service.handle({ type: 'log-send', seat, recipientName: 'Sam', cost: 'paid' });
+  expect(refused.ok).toBe(false);
+  expect(platform.snapshot.storageProblem).toMatch(/out of storage space/);
+  // A command the rep got wrong writes nothing: the problem is still there.
+  expect((await service.handle({ type: 'rename-seat', seat: 'nope', label: 'x' })).ok).toBe(false);
+  expect(platform.snapshot.storageProblem).toMatch(/out of storage space/);
+  // A read proves nothing either.
+  await ok({ type: 'get-snapshot' });
+  expect(platform.snapshot.storageProblem).toMatch(/out of storage space/);
+  // A detection already recorded writes nothing: still there.
+  expect(await service.handleDetected({ type: 'detected', detections: [send] })).toEqual({
+    ok: true,
+    acked: ['u1'],
+  });
+  expect(platform.snapshot.storageProblem).toMatch(/out of storage space/);
+  // Space is back and a write goes through: now it clears.
+  db.events.add = add;
+  db.events.bulkAdd = bulkAdd;
+  await ok({ type: 'log-send', seat, recipientName: 'Sam', cost: 'paid' });
+  expect(platform.snapshot.storageProblem).toBeNull();
+});
+
+test('an export re-imports after the seat was renamed: a label is not part of a seat’s identity', async () => {
+  const seat = await setUp();
+  await ok({ type: 'log-send', seat, recipientName: 'Sam Lee', cost: 'paid' });
+  const exported = (await ok({ type: 'export-ledger' })).file;
+  await ok({ type: 'rename-seat', seat, label: 'Dana (EMEA)' });
+  const reply = await ok({ type: 'import-ledger', text: JSON.stringify(exported) });
+  expect(reply.imported).toEqual({ seats: 0, events: 0 });
+  expect(platform.snapshot.seats[0]?.label).toBe('Dana (EMEA)');
+  // Other terms are still a conflict.
+  const other = {
+    ...(exported as { seats: object[] }),
+    seats: [{ ...(exported as { seats: object[] }).seats[0], plan: 'premium-career' }],
+  };
+  const conflict = await service.handle({ type: 'import-ledger', text: JSON.stringify(other) });
+  expect(conflict).toMatchObject({ ok: false, error: expect.stringContaining('other terms') });
+});
+
+test('a logged send or reply dated before the seat began is refused with a clear error, and nothing is written', async () => {
+  const seat = await setUp();
+  const before = JSON.stringify(((await ok({ type: 'export-ledger' })).file as { events: unknown }).events);
+  const early = '2026-01-14T09:00:00.000Z';
+  for (const message of [
+    { type: 'log-send', seat, recipientName: 'Sam', cost: 'paid', at: early },
+    { type: 'mark-replied', seat, threadId: 't', at: early },
+  ]) {
+    const reply = await service.handle(message);
+    expect(reply).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(
+        /^at: 2026-01-14T09:00:00.000Z is before “Dana — Sales Navigator” was set up/,
+      ),
+    });
+  }
+  expect(JSON.stringify(((await ok({ type: 'export-ledger' })).file as { events: unknown }).events)).toBe(
+    before,
+  );
+  // At the seat's own start it is fine.
+  await ok({ type: 'log-send', seat, recipientName: 'Sam', cost: 'paid', at: '2026-01-15T10:00:00.000Z' });
+});
