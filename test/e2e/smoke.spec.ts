@@ -70,3 +70,23 @@ test('the store builds ask for nothing beyond storage, alarms, notifications, un
   ]);
   expect(firefox.browser_specific_settings.gecko.data_collection_permissions).toEqual({ required: ['none'] });
 });
+
+test('an extension reload takes our overlays off the open LinkedIn pages: no stale count stays', async ({
+  context,
+  extension,
+}) => {
+  await extension.send({
+    type: 'setup-seat',
+    label: 'Dana',
+    plan: 'sales-navigator-core',
+    timeZone: 'UTC',
+    openingBalance: 120,
+  });
+  const page = await context.newPage();
+  await page.goto('https://www.linkedin.com/sales/lead/ACwAAA123,NAME_SEARCH,abcd');
+  const ours = page.locator('[data-inmail-ledger]');
+  await expect(ours.first()).toBeAttached();
+  expect(await ours.count()).toBeGreaterThan(0);
+  await extension.worker.evaluate(() => chrome.runtime.reload());
+  await expect(ours).toHaveCount(0);
+});
