@@ -8,10 +8,11 @@ import type { LedgerEvent, Seat } from '../ledger/events';
 import { formatInstant } from '../ledger/instant';
 import { LedgerFileError, parseLedgerFile } from '../ledger/ledger-file';
 import { PLANS } from '../ledger/plans';
-import { type Lot, replay } from '../ledger/replay';
+import { type Lot, REFUND_WINDOW_DAYS, replay } from '../ledger/replay';
 import { isSameSend, type SendRef, sameSend } from '../ledger/same-send';
 import { sendStatus } from '../ledger/send-status';
 import { isPendingRefund, type Summary, summaryOf } from '../ledger/summarize';
+import { addDays } from '../ledger/zoned-time';
 import { type Detection, detectedMessageSchema } from '../messages/detection';
 import { type Command, parseCommand, type Reply } from '../messages/protocol';
 import { DEFAULT_SETTINGS, type Settings, settingsSchema } from '../messages/settings';
@@ -56,7 +57,14 @@ const META = {
   announced: 'announced',
   lastDigest: 'lastDigest',
   dropped: 'health:dropped',
+  seen: 'seen-before-setup',
 } as const;
+
+/** What LinkedIn's pages showed of a pool before it had a seat: setup proposes it (issue 15). */
+export interface SeenPool {
+  balance?: { value: number; at: string; where: string };
+  account?: string;
+}
 
 export interface DroppedMessages {
   count: number;
@@ -151,6 +159,8 @@ export class LedgerService {
         const seats = await listSeats(this.db);
         const acked: string[] = [];
         let wrote = false;
+        const seenBefore = await this.seenBeforeSetup();
+        const seenNow: Record<string, SeenPool> = {};
         // Sends first: a response in the same batch then finds the send of its thread.
         const detections = [...parsed.output.detections].sort((a, b) => rank(a) - rank(b));
         for (const d of detections) {
@@ -167,6 +177,10 @@ export class LedgerService {
             }
           }
           const event = detectedEvent(d, seat?.id ?? '', now);
+          if (d.pool && !seats.some((s) => PLANS[s.plan].pool === d.pool)) {
+            seenNow[d.pool] = seenPool(seenNow[d.pool] ?? seenBefore[d.pool], d, event.at);
+            wrote = true;
+          }
           if (seat === undefined || (d.kind === 'response' && seat === null)) {
             // No send of ours in its thread (yet), or its send waits for the rep: held out of
             // sight, and counted the moment the send is recorded (another tab, a later page, the
@@ -182,8 +196,16 @@ export class LedgerService {
             acked.push(d.id);
             continue;
           }
-          // Before the seat began, the opening balance already accounts for it.
+          // Before the seat began: its opening balance already counts what this spent. A paid
+          // InMail whose refund window is still open is kept as a send before setup (rule 17);
+          // a response before setup means its InMail's credit was already back.
           if (seat && Date.parse(event.at) < Date.parse(seat.since)) {
+            if (event.type === 'inmail-sent') {
+              const early = beforeSetupSend(event, seat);
+              if (early && !answeredBeforeSetup(early, Date.parse(seat.since), detections))
+                wrote = (await this.appendDetected(early, now)) > 0 || wrote;
+            } else if (event.type === 'reply-received')
+              wrote = (await this.voidAnsweredBeforeSetup(event, now)) || wrote;
             acked.push(d.id);
             continue;
           }
@@ -200,6 +222,8 @@ export class LedgerService {
           }
           acked.push(d.id);
         }
+        if (Object.keys(seenNow).length > 0)
+          await this.db.meta.put({ key: META.seen, value: { ...seenBefore, ...seenNow } });
         // Only a write that went through says the browser takes writes again.
         if (wrote) this.storageProblem = null;
         await this.recompute();
@@ -290,7 +314,9 @@ export class LedgerService {
         if (command.grantDay !== undefined) seat.grantDay = command.grantDay;
         if (command.monthlyCredits !== undefined) seat.monthlyCredits = command.monthlyCredits;
         if (command.cap !== undefined) seat.cap = command.cap;
-        await this.db.transaction('rw', this.db.seats, this.db.events, this.db.meta, async () => {
+        if (command.account !== undefined) seat.account = command.account;
+        const tables = [this.db.seats, this.db.events, this.db.meta, this.db.unassigned];
+        await this.db.transaction('rw', tables, async () => {
           seat.order = ((await this.db.seats.orderBy('order').last())?.order ?? -1) + 1;
           await this.db.seats.add(seat);
           if (command.openingBalance !== undefined) {
@@ -305,6 +331,7 @@ export class LedgerService {
           if ((await this.db.meta.get(META.activeSeat)) === undefined) {
             await this.db.meta.put({ key: META.activeSeat, value: seat.id });
           }
+          await this.adoptFoundBeforeSetup(seat);
         });
         return { seat: seat.id, snapshot: await this.recompute() };
       }
@@ -333,16 +360,11 @@ export class LedgerService {
         return { snapshot: await this.recompute() };
       case 'log-send': {
         const seat = await this.requireSeat(command.seat);
-        requireSince(
-          seat,
-          command.at,
-          'an InMail sent before it was set up is already in its opening balance',
-        );
         const id = this.platform.randomId();
         const recipient: { name?: string; profileUrl?: string } = {};
         if (command.recipientName) recipient.name = command.recipientName;
         if (command.profileUrl) recipient.profileUrl = command.profileUrl;
-        await this.append({
+        const send: Extract<LedgerEvent, { type: 'inmail-sent' }> = {
           id,
           seat: command.seat,
           type: 'inmail-sent',
@@ -351,7 +373,20 @@ export class LedgerService {
           cost: command.cost,
           surface: 'manual',
           ...(Object.keys(recipient).length > 0 ? { recipient } : {}),
-        });
+        };
+        // Before the seat began, only a paid InMail whose credit can still come back counts
+        // (rule 17): its spending is already in the opening balance.
+        const early = Date.parse(send.at) < Date.parse(seat.since);
+        const kept = early ? beforeSetupSend(send, seat) : send;
+        if (kept === null)
+          requireSince(
+            seat,
+            command.at,
+            command.cost === 'paid'
+              ? 'its refund window had closed by then, so nothing of it can come back'
+              : 'a free InMail before setup changes nothing the ledger counts',
+          );
+        await this.append(kept ?? send);
         return { event: id, snapshot: await this.recompute() };
       }
       case 'mark-replied': {
@@ -388,7 +423,7 @@ export class LedgerService {
         if (target?.type !== 'inmail-sent') throw new UserError(`no InMail '${command.target}' in this seat`);
         if (target.cost !== 'paid') throw new UserError('that InMail is already counted as free');
         const corrected = `corrected:${target.id}`;
-        const { costUnknown: _, ...send } = target;
+        const { costUnknown: _, beforeSetup, ...send } = target;
         // One transaction: the paid record is voided and the free one written, or neither.
         await this.db.transaction('rw', this.db.events, async () => {
           if (await this.db.events.get([command.seat, corrected])) throw new UserError('already corrected');
@@ -401,7 +436,8 @@ export class LedgerService {
               target: target.id,
               reason: 'the rep says it was free',
             },
-            { ...send, id: corrected, cost: command.cost },
+            // A free InMail before setup is nothing the ledger counts: the void alone says it.
+            ...(beforeSetup ? [] : [{ ...send, id: corrected, cost: command.cost }]),
           ]);
         });
         this.cache.delete(command.seat);
@@ -630,6 +666,78 @@ export class LedgerService {
     return waiting > 0 ? null : undefined;
   }
 
+  /**
+   * What LinkedIn's pages showed of this pool before it had a seat, now that it has one (in the
+   * setup's transaction): InMails found whose refund window is still open become sends before
+   * setup (rule 17), unless a response before setup is known in their thread; LinkedIn's earlier
+   * counts give way to the opening balance. Another account's detections keep waiting.
+   */
+  private async adoptFoundBeforeSetup(seat: SeatRecord): Promise<void> {
+    const pool = PLANS[seat.plan].pool;
+    const waiting = await this.db.unassigned.filter((u) => u.pool === pool || u.orphan === true).toArray();
+    const mine = waiting.filter(
+      (u) => u.orphan !== true && (!seat.account || !u.account || u.account === seat.account),
+    );
+    const since = Date.parse(seat.since);
+    const earlyResponses = waiting.filter(
+      (u) => u.event.type === 'reply-received' && Date.parse(u.event.at) < since,
+    );
+    const adopted: LedgerEvent[] = [];
+    for (const u of mine) {
+      if (u.event.type !== 'inmail-sent') continue;
+      const send = beforeSetupSend({ ...u.event, seat: seat.id }, seat);
+      const sentAt = Date.parse(u.event.at);
+      const answered = earlyResponses.some(
+        (r) =>
+          'threadId' in r.event && r.event.threadId === send?.threadId && Date.parse(r.event.at) >= sentAt,
+      );
+      if (send && !answered) adopted.push(send);
+    }
+    if (adopted.length > 0) await this.db.events.bulkAdd(adopted);
+    await this.db.unassigned.bulkDelete([
+      ...mine.filter((u) => u.event.type !== 'reply-received').map((u) => u.key),
+      ...earlyResponses.map((u) => u.key),
+    ]);
+  }
+
+  /**
+   * A response from before the seat began, in the thread of a send before setup sent before it:
+   * that InMail was answered before setup (its credit was back before the opening balance was
+   * read), so it is not one that may still come back. Voided, once.
+   */
+  private async voidAnsweredBeforeSetup(
+    response: Extract<LedgerEvent, { type: 'reply-received' }>,
+    now: number,
+  ): Promise<boolean> {
+    const at = Date.parse(response.at);
+    const sends = (await this.eventsOf(response.seat)).filter(
+      (e) =>
+        e.type === 'inmail-sent' &&
+        e.beforeSetup &&
+        e.threadId === response.threadId &&
+        Date.parse(e.at) <= at,
+    );
+    let wrote = false;
+    for (const send of sends) {
+      const id = `answered-before-setup:${send.id}`;
+      if (await this.db.events.get([response.seat, id])) continue;
+      await this.append({
+        id,
+        seat: response.seat,
+        type: 'voided',
+        at: formatInstant(now),
+        target: send.id,
+        reason: 'answered before the seat was set up: its credit was already back',
+      });
+      wrote = true;
+    }
+    return wrote;
+  }
+
+  private async seenBeforeSetup(): Promise<Record<string, SeenPool>> {
+    return ((await this.db.meta.get(META.seen))?.value as Record<string, SeenPool> | undefined) ?? {};
+  }
+
   /** A message that failed validation: counted in detection health, never written. */
   private async recordDropped(reason: string): Promise<void> {
     try {
@@ -736,6 +844,7 @@ export class LedgerService {
             sentAt: formatInstant(s.at),
             cost: s.cost,
             ...(s.costUnknown ? { costUnknown: true as const } : {}),
+            ...(s.beforeSetup ? { beforeSetup: true as const } : {}),
             status: sendStatus(s, now),
             ...(s.recipient ? { recipient: s.recipient } : {}),
             windowClosesAt: formatInstant(s.windowClosesAt),
@@ -787,6 +896,9 @@ export class LedgerService {
       ledgerLostAt,
       droppedMessages:
         ((await this.db.meta.get(META.dropped))?.value as DroppedMessages | undefined)?.count ?? 0,
+      seenBeforeSetup: Object.entries(await this.seenBeforeSetup())
+        .filter(([pool]) => !seats.some((s) => PLANS[s.plan].pool === pool))
+        .map(([pool, seen]) => ({ pool, ...seen })),
       unassigned: (
         await this.db.unassigned
           .orderBy('key')
@@ -818,6 +930,45 @@ export class LedgerService {
     await this.platform.setAlarm(Number.isFinite(wake) ? wake : null);
     return snapshot;
   }
+}
+
+/**
+ * A send before the seat began as rule 17 keeps it: paid (a free one is nothing to us), its
+ * refund window still open at `since`; null otherwise.
+ */
+function beforeSetupSend(
+  event: Extract<LedgerEvent, { type: 'inmail-sent' }>,
+  seat: SeatRecord,
+): Extract<LedgerEvent, { type: 'inmail-sent' }> | null {
+  const at = Date.parse(event.at);
+  const since = Date.parse(seat.since);
+  if (event.cost !== 'paid' || at >= since) return null;
+  if (addDays(seat.timeZone ?? 'UTC', at, REFUND_WINDOW_DAYS) < since) return null;
+  return { ...event, beforeSetup: true };
+}
+
+/** Whether the same batch shows a response in its thread after it and before the seat began. */
+function answeredBeforeSetup(
+  send: Extract<LedgerEvent, { type: 'inmail-sent' }>,
+  since: number,
+  detections: readonly Detection[],
+): boolean {
+  const at = Date.parse(send.at);
+  return detections.some((d) => {
+    if (d.kind !== 'response' || d.threadId !== send.threadId || d.at === undefined) return false;
+    const t = Date.parse(d.at);
+    return t >= at && t < since;
+  });
+}
+
+/** The latest reading of LinkedIn's count and the account, of a pool that has no seat yet. */
+function seenPool(old: SeenPool | undefined, d: Detection, at: string): SeenPool {
+  const next: SeenPool = { ...old };
+  if (d.kind === 'balance' && (!old?.balance || Date.parse(old.balance.at) <= Date.parse(at)))
+    next.balance = { value: d.balance, at, where: d.where };
+  if (d.kind !== 'balance' && d.account && HOME_ACCOUNT[d.pool ?? ''] === d.account.split(':')[0])
+    next.account = d.account;
+  return next;
 }
 
 /** The account namespace each pool's own pages show ("sales:" on Sales Navigator). */

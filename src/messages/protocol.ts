@@ -31,6 +31,8 @@ export const commandSchema = v.variant('type', [
     cap: v.optional(credits),
     /** What LinkedIn shows now; recorded as the seat's opening balance. */
     openingBalance: v.optional(credits),
+    /** The signed-in LinkedIn account its pages showed ("sales:<id>", "member:<id>"). */
+    account: v.optional(v.pipe(v.string(), v.regex(/^(sales|member):[A-Za-z0-9_-]{1,100}$/))),
   }),
   v.strictObject({ type: v.literal('rename-seat'), seat: id, label }),
   v.strictObject({ type: v.literal('remove-seat'), seat: id }),

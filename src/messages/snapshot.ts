@@ -30,6 +30,8 @@ export interface InmailRow {
   respondedAt?: string;
   /** The network proved the send, the page did not show its cost: counted paid, the rep may say it was free. */
   costUnknown?: true;
+  /** Sent before the seat was set up (rule 17): spent nothing here, may still come back. */
+  beforeSetup?: true;
   /** Whether a response could still bring the credit back (pending refund). */
   refundable: boolean;
 }
@@ -48,6 +50,12 @@ export interface Snapshot {
   ledgerLostAt: string | null;
   /** Messages refused by validation since install (detection health). */
   droppedMessages: number;
+  /** What LinkedIn showed of each pool that has no seat yet (setup proposes it). */
+  seenBeforeSetup?: {
+    pool: string;
+    balance?: { value: number; at: string; where: string };
+    account?: string;
+  }[];
   /** Detections waiting for the rep to say which seat they belong to. */
   unassigned: { key: string; pool: string; type: string; at: string; recipient?: string; account?: string }[];
 }

@@ -42,3 +42,13 @@ export function inDays(days: number): string {
   if (days === 1) return 'tomorrow';
   return `in ${days} days`;
 }
+
+/** "just now", "3 minutes ago", "2 hours ago", "5 days ago". */
+export function ago(at: number, now: number): string {
+  const minutes = Math.round((now - at) / 60_000);
+  if (minutes < 1) return 'just now';
+  if (minutes < 60) return `${plural(minutes, 'minute')} ago`;
+  const hours = Math.round(minutes / 60);
+  if (hours < 48) return `${plural(hours, 'hour')} ago`;
+  return `${plural(Math.round(hours / 24), 'day')} ago`;
+}

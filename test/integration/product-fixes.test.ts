@@ -94,25 +94,41 @@ test('an export re-imports after the seat was renamed: a label is not part of a 
   expect(conflict).toMatchObject({ ok: false, error: expect.stringContaining('other terms') });
 });
 
-test('a logged send or reply dated before the seat began is refused with a clear error, and nothing is written', async () => {
+test('a logged send or reply dated before the seat began: only a paid InMail that can still come back is kept (as sent before setup); the rest is refused with a clear error', async () => {
   const seat = await setUp();
   const before = JSON.stringify(((await ok({ type: 'export-ledger' })).file as { events: unknown }).events);
-  const early = '2026-01-14T09:00:00.000Z';
-  for (const message of [
-    { type: 'log-send', seat, recipientName: 'Sam', cost: 'paid', at: early },
-    { type: 'mark-replied', seat, threadId: 't', at: early },
-  ]) {
+  for (const [message, why] of [
+    [
+      { type: 'mark-replied', seat, threadId: 't', at: '2026-01-14T09:00:00.000Z' },
+      /a reply before it was set up/,
+    ],
+    [
+      {
+        type: 'log-send',
+        seat,
+        recipientName: 'Sam',
+        cost: 'free-connection',
+        at: '2026-01-14T09:00:00.000Z',
+      },
+      /a free InMail before setup/,
+    ],
+    [
+      { type: 'log-send', seat, recipientName: 'Sam', cost: 'paid', at: '2025-10-01T09:00:00.000Z' },
+      /its refund window had closed/,
+    ],
+  ] as const) {
     const reply = await service.handle(message);
     expect(reply).toMatchObject({
       ok: false,
-      error: expect.stringMatching(
-        /^at: 2026-01-14T09:00:00.000Z is before “Dana — Sales Navigator” was set up/,
-      ),
+      error: expect.stringMatching(/^at: .* is before “Dana — Sales Navigator” was set up/),
     });
+    expect(reply).toMatchObject({ error: expect.stringMatching(why) });
   }
   expect(JSON.stringify(((await ok({ type: 'export-ledger' })).file as { events: unknown }).events)).toBe(
     before,
   );
-  // At the seat's own start it is fine.
-  await ok({ type: 'log-send', seat, recipientName: 'Sam', cost: 'paid', at: '2026-01-15T10:00:00.000Z' });
+  // A paid InMail from last week is a send before setup: it spends nothing and may come back.
+  await ok({ type: 'log-send', seat, recipientName: 'Sam', cost: 'paid', at: '2026-01-08T09:00:00.000Z' });
+  expect(platform.snapshot.inmails[0]).toMatchObject({ beforeSetup: true, status: 'awaiting' });
+  expect(platform.badge?.text).toBe('150');
 });

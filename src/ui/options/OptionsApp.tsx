@@ -23,7 +23,14 @@ export function OptionsApp() {
       <p class={status?.error ? 'status error' : 'status'} role="status" data-testid="options-status">
         {status?.message ?? ''}
       </p>
-      {loaded && !hasSeats && <SeatSetup first onDone={(m) => notify(m)} />}
+      {loaded && !hasSeats && (
+        <SeatSetup
+          key={JSON.stringify(snapshot?.seenBeforeSetup ?? [])}
+          first
+          onDone={(m) => notify(m)}
+          seen={snapshot?.seenBeforeSetup}
+        />
+      )}
       {snapshot && hasSeats && (
         <>
           <SeatList snapshot={snapshot} notify={notify} />
@@ -32,7 +39,12 @@ export function OptionsApp() {
             settings={snapshot.settings}
             notify={notify}
           />
-          <SeatSetup first={false} onDone={(m) => notify(m)} />
+          <SeatSetup
+            key={JSON.stringify(snapshot.seenBeforeSetup ?? [])}
+            first={false}
+            onDone={(m) => notify(m)}
+            seen={snapshot.seenBeforeSetup}
+          />
         </>
       )}
       {loaded && <DataPanel notify={notify} />}

@@ -3,7 +3,30 @@
 
 import { useState } from 'preact/hooks';
 import { PLAN_IDS, PLANS, type PlanId } from '../../ledger/plans';
+import type { Snapshot } from '../../messages/snapshot';
 import { command } from '../command';
+import { ago } from '../format';
+
+type Seen = NonNullable<Snapshot['seenBeforeSetup']>[number];
+
+/** The plan to propose for a pool LinkedIn's pages showed (the rep can pick another). */
+const PLAN_OF_POOL: Record<string, PlanId> = {
+  'sales-navigator': 'sales-navigator-core',
+  premium: 'premium-business',
+  recruiter: 'recruiter-lite',
+};
+const POOL_NAMES: Record<string, string> = {
+  'sales-navigator': 'Sales Navigator',
+  premium: 'LinkedIn Premium',
+  recruiter: 'Recruiter',
+};
+
+/** The most recent reading of a pool with no seat yet. */
+function latestSeen(seen: Seen[] | undefined): Seen | undefined {
+  return [...(seen ?? [])]
+    .filter((s) => s.balance)
+    .sort((a, b) => Date.parse(b.balance?.at ?? '') - Date.parse(a.balance?.at ?? ''))[0];
+}
 
 const SELECTABLE = PLAN_IDS.filter((p) => p !== 'none');
 
@@ -20,13 +43,25 @@ function proposal(plan: PlanId) {
   };
 }
 
-export function SeatSetup({ first, onDone }: { first: boolean; onDone: (message: string) => void }) {
-  const [plan, setPlan] = useState<PlanId>('sales-navigator-core');
+export function SeatSetup({
+  first,
+  onDone,
+  seen,
+}: {
+  first: boolean;
+  onDone: (message: string) => void;
+  /** What LinkedIn's pages showed before this pool had a seat. */
+  seen?: Seen[];
+}) {
+  const proposed = latestSeen(seen);
+  const initialPlan = (proposed && PLAN_OF_POOL[proposed.pool]) ?? 'sales-navigator-core';
+  const [plan, setPlan] = useState<PlanId>(initialPlan);
   const [label, setLabel] = useState('');
-  const [grantDay, setGrantDay] = useState(proposal('sales-navigator-core').grantDay);
-  const [timeZone, setTimeZone] = useState(proposal('sales-navigator-core').timeZone);
+  const [grantDay, setGrantDay] = useState(proposal(initialPlan).grantDay);
+  const [timeZone, setTimeZone] = useState(proposal(initialPlan).timeZone);
   const [monthly, setMonthly] = useState('');
-  const [balance, setBalance] = useState('');
+  const [balance, setBalance] = useState(proposed?.balance ? String(proposed.balance.value) : '');
+  const reading = seen?.find((s) => s.pool === PLANS[plan].pool);
   const [error, setError] = useState<string | null>(null);
   const zones = Intl.supportedValuesOf?.('timeZone') ?? ['UTC'];
 
@@ -46,6 +81,7 @@ export function SeatSetup({ first, onDone }: { first: boolean; onDone: (message:
       grantDay,
       ...(monthly.trim() ? { monthlyCredits: Number(monthly) } : {}),
       ...(balance.trim() ? { openingBalance: Number(balance) } : {}),
+      ...(reading?.account ? { account: reading.account } : {}),
     });
     if (!reply.ok) {
       setError(reply.error);
@@ -147,9 +183,25 @@ export function SeatSetup({ first, onDone }: { first: boolean; onDone: (message:
           value={balance}
           onInput={(e) => setBalance((e.target as HTMLInputElement).value)}
         />
-        <small class="muted">
-          In Sales Navigator: the InMail count in your inbox or the message composer.
-        </small>
+        {reading?.balance ? (
+          <small class="seen" data-testid="seen-balance">
+            LinkedIn showed {reading.balance.value} on {POOL_NAMES[reading.pool]}{' '}
+            {ago(Date.parse(reading.balance.at), Date.now())}
+            {balance !== String(reading.balance.value) && (
+              <>
+                {' '}
+                <button type="button" class="link" onClick={() => setBalance(String(reading.balance?.value))}>
+                  Use {reading.balance.value}
+                </button>
+              </>
+            )}
+            {reading.account ? ', signed in as the account its pages showed.' : '.'}
+          </small>
+        ) : (
+          <small class="muted">
+            In Sales Navigator: the InMail count in your inbox or the message composer.
+          </small>
+        )}
       </label>
       <button type="submit" class="primary" data-testid="setup-submit">
         {first ? 'Start counting' : 'Add seat'}

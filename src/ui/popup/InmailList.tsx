@@ -45,10 +45,14 @@ export function InmailList({ rows, now, timeZone, onUndo, onReplied, onFree }: P
             data-status={row.status}
             data-id={row.id}
             data-cost-unknown={row.costUnknown ? '' : undefined}
+            data-before-setup={row.beforeSetup ? '' : undefined}
           >
             <div class="who">
               <span class="name">{who}</span>
-              <span class="when">{shortDate(Date.parse(row.sentAt), timeZone)}</span>
+              <span class="when">
+                {shortDate(Date.parse(row.sentAt), timeZone)}
+                {row.beforeSetup && ' · before setup, found on LinkedIn'}
+              </span>
             </div>
             <span
               class={`chip chip-${row.status}`}
