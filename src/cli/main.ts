@@ -4,7 +4,8 @@
 
 import { readFileSync, writeFileSync } from 'node:fs';
 import { LedgerFileError, parseLedgerFile } from '../ledger/ledger-file';
-import { summarize } from '../ledger/summarize';
+import { replay } from '../ledger/replay';
+import { beforeSetupCounts, summaryOf } from '../ledger/summarize';
 import { type CliArgs, parseArgs, UsageError } from './args';
 import { readHar } from './har';
 import { type Har, HarError, parseHar } from './har-file';
@@ -53,10 +54,11 @@ function run(argv: readonly string[]): string {
   }
   const bySeat = new Map<string, typeof file.events>(seats.map((s) => [s.id, []]));
   for (const e of file.events) bySeat.get(e.seat)?.push(e);
-  const rows = seats.map((seat) => ({
-    seat,
-    summary: summarize(seat, bySeat.get(seat.id) ?? [], args.at, { days: args.days }),
-  }));
+  // summarize(seat, events, at) is summaryOf(replay(…)): the report also reads the replay.
+  const rows = seats.map((seat) => {
+    const state = replay(seat, bySeat.get(seat.id) ?? [], args.at);
+    return { seat, summary: summaryOf(state, { days: args.days }), beforeSetup: beforeSetupCounts(state) };
+  });
   if (args.command === 'report') return formatReport(rows);
   return JSON.stringify({ seats: rows.map((r) => r.summary) }, null, 2);
 }

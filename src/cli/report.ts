@@ -2,10 +2,21 @@
 
 import type { Seat } from '../ledger/events';
 import { PLANS } from '../ledger/plans';
-import type { Summary } from '../ledger/summarize';
+import type { BeforeSetupCounts, Summary } from '../ledger/summarize';
 import { localDateString } from '../ledger/zoned-time';
 
-export function formatReport(rows: { seat: Seat; summary: Summary }[]): string {
+/** A seat's sends before setup (rule 17) in a few words, or null when it has none. */
+export function beforeSetupText(counts: BeforeSetupCounts): string | null {
+  if (counts.sent === 0) return null;
+  const parts = [`${counts.replied} replied`, `${counts.refunded} refunded`];
+  if (counts.lateReplies > 0) parts.push(`${counts.lateReplies} late`);
+  parts.push(`${counts.pending} may still come back`);
+  return `${counts.sent} (${parts.join(', ')})`;
+}
+
+export function formatReport(
+  rows: { seat: Seat; summary: Summary; beforeSetup?: BeforeSetupCounts }[],
+): string {
   const header = [
     'seat',
     'plan',
@@ -41,11 +52,18 @@ export function formatReport(rows: { seat: Seat; summary: Summary }[]): string {
       .join('  ')
       .trimEnd();
   const at = rows[0]?.summary.at ?? '';
+  // Sends before setup (rule 17) apart: they count in the response rate, not in what was spent.
+  const setup: string[] = [];
+  for (const { seat, beforeSetup } of rows) {
+    const text = beforeSetup === undefined ? null : beforeSetupText(beforeSetup);
+    if (text !== null) setup.push(`  ${seat.label || seat.id}: ${text}`);
+  }
   return [
     `InMail credits at ${at}`,
     '',
     line(header),
     line(widths.map((w) => '-'.repeat(w))),
     ...body.map(line),
+    ...(setup.length > 0 ? ['', 'Sent before setup:', ...setup] : []),
   ].join('\n');
 }

@@ -32,6 +32,11 @@ export interface InmailSent extends EventBase {
   recipient?: { name?: string; profileUrl?: string };
   /** The network proved the send but the page did not show its cost: recorded paid, correctable. */
   costUnknown?: true;
+  /**
+   * An InMail sent before the seat's `since` whose refund window was still open then
+   * (CREDIT-RULES.md rule 17): always paid, spends nothing, its credit may come back.
+   */
+  beforeSetup?: true;
 }
 
 export interface ReplyReceived extends EventBase {

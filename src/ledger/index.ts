@@ -4,4 +4,5 @@ export * from './instant';
 export * from './plans';
 export type { LedgerState, Lot, SendRecord } from './replay';
 export { replay } from './replay';
+export * from './setup-source';
 export * from './summarize';

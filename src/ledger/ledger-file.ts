@@ -4,9 +4,11 @@
 
 import * as v from 'valibot';
 import type { LedgerEvent, Seat } from './events';
-import { parseInstant } from './instant';
+import { formatInstant, parseInstant } from './instant';
 import { PLAN_IDS } from './plans';
-import { isTimeZone } from './zoned-time';
+import { REFUND_WINDOW_DAYS } from './replay';
+import { DEFAULT_TIME_ZONE } from './terms';
+import { addDays, isTimeZone } from './zoned-time';
 
 export const LEDGER_FORMAT = 'inmail-ledger';
 export const LEDGER_VERSION = 1;
@@ -101,6 +103,7 @@ const eventSchema = v.variant(
       ),
       recipient: v.optional(strict({ name: v.optional(text), profileUrl: v.optional(text) })),
       costUnknown: v.optional(v.literal(true, 'costUnknown is true or absent')),
+      beforeSetup: v.optional(v.literal(true, 'beforeSetup is true or absent')),
     }),
     strict({
       ...base,
@@ -167,12 +170,17 @@ function pathOf(issue: v.BaseIssue<unknown>): string {
 
 /** Checks across fields and records, in file order so the first bad field is named. */
 function checkRelations(file: LedgerFile): void {
-  const seats = new Map<string, { since: number; ids: Set<string>; opening: boolean; plans: Set<number> }>();
+  const seats = new Map<
+    string,
+    { since: number; sinceText: string; zone: string; ids: Set<string>; opening: boolean; plans: Set<number> }
+  >();
   file.seats.forEach((seat, k) => {
     if (seats.has(seat.id))
       throw new LedgerFileError(`seats[${k}].id`, `${quote(seat.id)} is already the id of another seat`);
     seats.set(seat.id, {
       since: parseInstant(seat.since) as number,
+      sinceText: seat.since,
+      zone: seat.timeZone ?? DEFAULT_TIME_ZONE,
       ids: new Set(),
       opening: false,
       plans: new Set(),
@@ -195,17 +203,35 @@ function checkRelations(file: LedgerFile): void {
     }
     byId.set(e.id, e.type);
     const t = parseInstant(e.at) as number;
-    if (t < seat.since)
+    if (e.type === 'inmail-sent' && e.beforeSetup) {
+      // Rule 17: a paid send before `since` whose refund window was still open at `since`.
+      if (t >= seat.since)
+        throw new LedgerFileError(
+          `events[${k}].at`,
+          `a send before setup must be before the seat's since (${seat.sinceText})`,
+        );
+      if (e.cost !== 'paid')
+        throw new LedgerFileError(
+          `events[${k}].beforeSetup`,
+          `only a paid send can be a send before setup (this one's cost is ${quote(e.cost)})`,
+        );
+      const closes = addDays(seat.zone, t, REFUND_WINDOW_DAYS);
+      if (closes < seat.since)
+        throw new LedgerFileError(
+          `events[${k}].beforeSetup`,
+          `its refund window closed before the seat began (closed ${formatInstant(closes)}, 90 days after the send; since ${seat.sinceText})`,
+        );
+    } else if (t < seat.since)
       throw new LedgerFileError(
         `events[${k}].at`,
-        `${quote(e.at)} is before the seat's since (${file.seats.find((s) => s.id === e.seat)?.since})`,
+        `${quote(e.at)} is before the seat's since (${seat.sinceText})`,
       );
     if (e.type === 'opening-balance') {
       if (seat.opening) throw new LedgerFileError(`events[${k}]`, 'a seat has at most one opening-balance');
       if (t !== seat.since)
         throw new LedgerFileError(
           `events[${k}].at`,
-          `an opening-balance is at the seat's since (${file.seats.find((s) => s.id === e.seat)?.since})`,
+          `an opening-balance is at the seat's since (${seat.sinceText})`,
         );
       seat.opening = true;
     }

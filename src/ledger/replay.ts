@@ -4,11 +4,12 @@
 
 import type { LedgerEvent, ResponseKind, Seat, SendCost } from './events';
 import { parseInstant } from './instant';
+import { setupSourceGrant } from './setup-source';
 import { SpendingOrder } from './spending-order';
-import { changedTerms, grantAtOrAfter, grantsAtOrBefore, seatTerms, type Terms } from './terms';
+import { changedTerms, grantAtOrAfter, grantsAtOrBefore, LOT_DAYS, seatTerms, type Terms } from './terms';
 import { addDays } from './zoned-time';
 
-export const LOT_DAYS = 90;
+export { LOT_DAYS };
 export const REFUND_WINDOW_DAYS = 90;
 
 export interface Lot {
@@ -18,7 +19,13 @@ export interface Lot {
   remaining: number;
   /** Creation order, the last tie-break of "expires first". */
   seq: number;
-  source: 'grant' | 'opening-balance' | 'adjustment';
+  /**
+   * 'before-setup': the lot of a grant before `since` that a reply to a send before setup
+   * brings a credit back to, when the seat has no opening balance (rule 17). Until that
+   * reply makes it, it is no part of the ledger's lots: it only says whether the credit can
+   * still come back (its state is 'live' while it could be made) and until when.
+   */
+  source: 'grant' | 'opening-balance' | 'adjustment' | 'before-setup';
   state: 'live' | 'expired' | 'forfeited' | 'replaced';
 }
 
@@ -30,7 +37,13 @@ export interface SendRecord {
   recipient?: { name?: string; profileUrl?: string };
   surface?: string;
   costUnknown?: true;
-  /** The lot that paid; null for free sends and overdrafts. */
+  /** Sent before the seat's `since` (rule 17): it spent nothing, its credit may come back. */
+  beforeSetup?: true;
+  /**
+   * The lot a refund goes back to: the lot that paid; for a send before setup, the lot rule
+   * 17 names (once the replay reaches `since`), possibly one a reply has yet to make.
+   * Null for free sends, overdrafts, and sends before setup whose credit cannot come back.
+   */
   lot: Lot | null;
   overdraft: boolean;
   windowClosesAt: number;
@@ -212,6 +225,14 @@ export function replay(seat: Seat, events: readonly LedgerEvent[], at: number): 
   const sends: SendRecord[] = [];
   /** Per thread, the latest paid send awaiting a response; earlier ones chain behind it. */
   const awaiting = new Map<string, SendRecord>();
+  /** Rule 17: sends before setup whose source lot is named once the replay reaches `since`. */
+  let setupSends: SendRecord[] | null = null;
+  /** The lots the opening balance made, by grant instant; null: no opening balance (yet). */
+  let openingLots: Map<number, Lot> | null = null;
+  /** A plan change forfeited credits at or after `since`, before the sources were named. */
+  let forfeitedBeforeSources = false;
+  /** Rule 17's lots a reply would make (no opening balance), while they could still be made. */
+  let unmade: Lot[] = [];
 
   // Kept as lots come and go, so no step scans every live lot.
   const spending = new SpendingOrder();
@@ -227,6 +248,13 @@ export function replay(seat: Seat, events: readonly LedgerEvent[], at: number): 
     return lot;
   };
   const expireUpTo = (t: number) => {
+    if (unmade.length > 0) {
+      unmade = unmade.filter((l) => {
+        if (l.expiresAt > t) return true;
+        l.state = 'expired';
+        return false;
+      });
+    }
     if (nextExpiry > t) return;
     nextExpiry = Number.POSITIVE_INFINITY;
     lastExpiry = Number.NEGATIVE_INFINITY;
@@ -252,6 +280,58 @@ export function replay(seat: Seat, events: readonly LedgerEvent[], at: number): 
     nextExpiry = Number.POSITIVE_INFINITY;
     lastExpiry = Number.NEGATIVE_INFINITY;
     spending.clear();
+    for (const l of unmade) l.state = state;
+    unmade = [];
+    if (state === 'forfeited') forfeitedBeforeSources = true;
+  };
+  /**
+   * Rule 17: names the lot each send before setup returns its credit to, under the terms in
+   * force at `since` and the lots its opening balance made. Called once, at `since` after the
+   * opening balance, or at the first instant after `since` before anything happens at it.
+   */
+  const nameSources = (sends: SendRecord[]) => {
+    setupSends = null;
+    let granted: Map<number, number> | null = null;
+    if (openingLots !== null) {
+      granted = new Map();
+      for (const [g, l] of openingLots) granted.set(g, l.granted);
+    }
+    const byGrant = new Map<number, Lot>();
+    for (const s of sends) {
+      const g = setupSourceGrant(terms, s.at, granted);
+      if (g === null) continue; // terms that grant nothing return nothing
+      if (openingLots !== null) {
+        // The opening balance's lot for g, if it made one (g's lot may have expired by `since`).
+        s.lot = openingLots.get(g) ?? null;
+        continue;
+      }
+      // No opening balance: a lot for g, made by the first reply that returns a credit to it.
+      let lot = byGrant.get(g);
+      if (lot === undefined) {
+        const expiresAt = addDays(terms.timeZone, g, LOT_DAYS);
+        if (expiresAt <= since || forfeitedBeforeSources) continue; // it would be gone already
+        lot = {
+          grantedAt: g,
+          expiresAt,
+          granted: 0,
+          remaining: 0,
+          seq: -1,
+          source: 'before-setup',
+          state: 'live',
+        };
+        byGrant.set(g, lot);
+        unmade.push(lot);
+      }
+      s.lot = lot;
+    }
+  };
+  /** Makes a lot of rule 17 at the reply that returns a credit to it. */
+  const make = (lot: Lot) => {
+    unmade = unmade.filter((l) => l !== lot);
+    lot.seq = seq++;
+    live.push(lot);
+    nextExpiry = Math.min(nextExpiry, lot.expiresAt);
+    lastExpiry = Math.max(lastExpiry, lot.expiresAt);
   };
   /** The live lot with credits left that is spent first (rule 5's order). */
   const firstToSpend = (): Lot | null => spending.first();
@@ -262,6 +342,8 @@ export function replay(seat: Seat, events: readonly LedgerEvent[], at: number): 
     const tEvent = i < times.length ? (times[i] as number) : Number.POSITIVE_INFINITY;
     const t = Math.min(tEvent, nextGrant);
     if (t > at) break;
+    // Rule 17: the first instant after `since` (nothing happened at it): terms as at `since`.
+    if (setupSends !== null && t > since) nameSources(setupSends);
     // (1) expiries
     expireUpTo(t);
     // (2) plan changes (rule 15)
@@ -284,12 +366,15 @@ export function replay(seat: Seat, events: readonly LedgerEvent[], at: number): 
     while (i < times.length && times[i] === t) {
       const e = timed[i] as LedgerEvent;
       i++;
+      // Rule 17: at `since`, once the opening balance made its lots.
+      if (setupSends !== null && t >= since && e.type !== 'opening-balance') nameSources(setupSends);
       switch (e.type) {
         case 'opening-balance': {
           // Rule 13: LinkedIn's count replaces our lots by the lots it most likely holds.
           endAll('replaced');
           const zone = terms.timeZone;
           const grants = grantsAtOrBefore(terms, t, (g) => addDays(zone, g, LOT_DAYS) > t);
+          openingLots = new Map();
           if (grants.length === 0) {
             // A plan that grants nothing: one lot, 90 days from now.
             newLot('opening-balance', t, addDays(zone, t, LOT_DAYS), e.balance);
@@ -304,7 +389,10 @@ export function replay(seat: Seat, events: readonly LedgerEvent[], at: number): 
             fills[0] = (fills[0] ?? 0) + left;
             for (let k = grants.length - 1; k >= 0; k--) {
               const g = grants[k] as number;
-              newLot('opening-balance', g, addDays(zone, g, LOT_DAYS), fills[k] as number);
+              openingLots.set(
+                g,
+                newLot('opening-balance', g, addDays(zone, g, LOT_DAYS), fills[k] as number),
+              );
             }
           }
           totals.granted += e.balance;
@@ -332,6 +420,8 @@ export function replay(seat: Seat, events: readonly LedgerEvent[], at: number): 
           break;
         }
         case 'inmail-sent': {
+          // Rule 17: a paid send before `since` spends nothing and is never an overdraft.
+          const beforeSetup = e.beforeSetup === true && e.cost === 'paid' && t < since;
           const record: SendRecord = {
             id: e.id,
             at: t,
@@ -340,6 +430,7 @@ export function replay(seat: Seat, events: readonly LedgerEvent[], at: number): 
             recipient: e.recipient,
             surface: e.surface,
             ...(e.costUnknown ? { costUnknown: true as const } : {}),
+            ...(beforeSetup ? { beforeSetup: true as const } : {}),
             lot: null,
             overdraft: false,
             windowClosesAt: addDays(terms.timeZone, t, REFUND_WINDOW_DAYS),
@@ -348,8 +439,11 @@ export function replay(seat: Seat, events: readonly LedgerEvent[], at: number): 
           };
           sends.push(record);
           if (e.cost !== 'paid') break; // rule 6: free sends touch no lot
-          const lot = firstToSpend();
-          if (lot === null) {
+          const lot = beforeSetup ? null : firstToSpend();
+          if (beforeSetup) {
+            setupSends ??= [];
+            setupSends.push(record);
+          } else if (lot === null) {
             record.overdraft = true; // rule 7
             overdraft++;
           } else {
@@ -378,6 +472,7 @@ export function replay(seat: Seat, events: readonly LedgerEvent[], at: number): 
             }
             replied++;
             if (refunded && s.lot) {
+              if (s.lot.source === 'before-setup' && s.lot.seq < 0) make(s.lot);
               if (s.lot.remaining++ === 0) spending.add(s.lot);
               available++;
               totals.refunded++;
@@ -393,7 +488,9 @@ export function replay(seat: Seat, events: readonly LedgerEvent[], at: number): 
           break; // handled above / already applied
       }
     }
+    if (setupSends !== null && t >= since) nameSources(setupSends);
   }
+  if (setupSends !== null && at >= since) nameSources(setupSends);
   expireUpTo(at);
 
   return {

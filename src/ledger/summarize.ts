@@ -43,15 +43,56 @@ export interface Summary {
   forecast: { date: string; available: number; bestCase: number }[];
 }
 
-/** A paid send whose credit can still come back: unanswered, window open, its lot live. */
+/**
+ * A paid send whose credit can still come back: unanswered, window open, and the lot its
+ * credit returns to live at `at` (the lot that paid; for a send before setup, rule 17's lot,
+ * which a reply may have yet to make). An overdraft took no credit: never pending.
+ */
 export function isPendingRefund(send: SendRecord, at: number): boolean {
   return (
     send.cost === 'paid' &&
     send.answer === null &&
     send.lot !== null &&
     send.lot.state === 'live' &&
+    at < send.lot.expiresAt &&
     at <= send.windowClosesAt
   );
+}
+
+/**
+ * Until when a response still brings a pending send's credit back: the earlier of its
+ * window's close and the expiry of the lot the credit returns to (for a send before setup
+ * whose lot a reply has yet to make, 90 days after its grant). Null when nothing can come back.
+ */
+export function refundDeadline(send: SendRecord, at: number): number | null {
+  if (!isPendingRefund(send, at)) return null;
+  return Math.min(send.windowClosesAt, (send.lot as Lot).expiresAt);
+}
+
+/** Sends before setup (rule 17) as the report lists them apart. */
+export interface BeforeSetupCounts {
+  sent: number;
+  replied: number;
+  refunded: number;
+  lateReplies: number;
+  /** Still awaiting a response whose credit can come back. */
+  pending: number;
+}
+
+export function beforeSetupCounts(state: LedgerState): BeforeSetupCounts {
+  const counts: BeforeSetupCounts = { sent: 0, replied: 0, refunded: 0, lateReplies: 0, pending: 0 };
+  for (const s of state.sends) {
+    if (!s.beforeSetup) continue;
+    counts.sent++;
+    if (s.answer !== null) {
+      if (!s.answer.inWindow) counts.lateReplies++;
+      else {
+        counts.replied++;
+        if (s.answer.refunded) counts.refunded++;
+      }
+    } else if (isPendingRefund(s, state.at)) counts.pending++;
+  }
+  return counts;
 }
 
 /** Pending refunds, soonest window first. */
@@ -149,10 +190,13 @@ export function summaryOf(state: LedgerState, options: SummaryOptions = {}): Sum
   const lots = state.live.map((l) => ({ expiresAt: l.expiresAt, remaining: l.remaining }));
   const refundsByLot = new Map<Lot, number>();
   for (const s of pending) if (s.lot) refundsByLot.set(s.lot, (refundsByLot.get(s.lot) ?? 0) + 1);
-  const bestLots = state.live.map((l) => ({
-    expiresAt: l.expiresAt,
-    remaining: l.remaining + (refundsByLot.get(l) ?? 0),
-  }));
+  const bestLots = state.live.map((l) => {
+    const back = refundsByLot.get(l) ?? 0;
+    refundsByLot.delete(l);
+    return { expiresAt: l.expiresAt, remaining: l.remaining + back };
+  });
+  // Rule 17's lots a reply would make (sends before setup, no opening balance).
+  for (const [l, back] of refundsByLot) bestLots.push({ expiresAt: l.expiresAt, remaining: back });
   const expected = simulate(state, lots, ends);
   const best = simulate(state, bestLots, ends);
 

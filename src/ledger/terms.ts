@@ -13,6 +13,9 @@ export interface Terms {
   timeZone: string;
 }
 
+/** Each grant is a lot that expires 90 days after it was granted (rule 2). */
+export const LOT_DAYS = 90;
+
 /** A ledger file's defaults: grant day 1, UTC (rule 1). */
 export const DEFAULT_GRANT_DAY = 1;
 export const DEFAULT_TIME_ZONE = 'UTC';

@@ -227,3 +227,110 @@ describe('ledger report', () => {
     expect(lines[5]).toMatch(/^Dana — Premium\s+Premium Business\s+14\s/);
   });
 });
+
+describe('sends before setup (CREDIT-RULES.md rule 17)', () => {
+  // Sales Navigator, UTC, set up Jan 15 with 100: lots Jan 1 (50), Dec 1 (50), Nov 1 (0).
+  // a (Dec 10) → Dec 1's lot, answered Jan 20: refunded. b (Nov 20) → Nov 1's empty lot, which
+  // left Jan 30: answered Feb 1, replied with no credit. c (Dec 20) → Dec 1's lot, unanswered:
+  // may still come back (until Mar 1). d (Oct 20): its lots had all left by Jan 15, and its
+  // window closed Jan 18: nothing. e: an ordinary send of Jan 16, from Dec 1's lot.
+  const setup = {
+    format: 'inmail-ledger',
+    version: 1,
+    seats: [
+      {
+        id: 'sn',
+        label: 'Sam — Sales Navigator',
+        plan: 'sales-navigator-core',
+        since: '2026-01-15T00:00:00Z',
+      },
+    ],
+    events: shuffled(
+      [
+        { id: 'o', seat: 'sn', type: 'opening-balance', at: '2026-01-15T00:00:00Z', balance: 100 },
+        ...[
+          ['a', '2025-12-10T00:00:00Z'],
+          ['b', '2025-11-20T00:00:00Z'],
+          ['c', '2025-12-20T00:00:00Z'],
+          ['d', '2025-10-20T00:00:00Z'],
+        ].map(([id, at]) => ({
+          id,
+          seat: 'sn',
+          type: 'inmail-sent',
+          at,
+          threadId: `t-${id}`,
+          cost: 'paid',
+          beforeSetup: true,
+        })),
+        {
+          id: 'e',
+          seat: 'sn',
+          type: 'inmail-sent',
+          at: '2026-01-16T00:00:00Z',
+          threadId: 't-e',
+          cost: 'paid',
+        },
+        { id: 'ra', seat: 'sn', type: 'reply-received', at: '2026-01-20T00:00:00Z', threadId: 't-a' },
+        { id: 'rb', seat: 'sn', type: 'reply-received', at: '2026-02-01T00:00:00Z', threadId: 't-b' },
+      ],
+      3,
+    ),
+  };
+  const setupPath = join(dir, 'before-setup.json');
+
+  test('summary takes the file as is: they count as paid sends, spend nothing, pending while they can come back', () => {
+    writeFileSync(setupPath, JSON.stringify(setup));
+    const { code, stdout, stderr } = ledger(['summary', setupPath, '--at', '2026-02-02T00:00:00Z']);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    // 100 − 1 (e) + 1 (a back to Dec 1) = 100; Feb 1 adds 50.
+    expect(JSON.parse(stdout).seats[0]).toMatchObject({
+      available: 150,
+      overdraft: 0,
+      pendingRefunds: {
+        count: 2,
+        items: [
+          { threadId: 't-c', sentAt: '2025-12-20T00:00:00.000Z', windowClosesAt: '2026-03-20T00:00:00.000Z' },
+          { threadId: 't-e', sentAt: '2026-01-16T00:00:00.000Z', windowClosesAt: '2026-04-16T00:00:00.000Z' },
+        ],
+      },
+      stats: { paidSent: 5, replied: 2, refunded: 1, lateReplies: 0, responseRate: 0.4 },
+    });
+  });
+
+  test('report lists them apart, one line per seat', () => {
+    writeFileSync(setupPath, JSON.stringify(setup));
+    const { code, stdout } = ledger(['report', setupPath, '--at', '2026-02-02T00:00:00Z']);
+    expect(code).toBe(0);
+    const lines = stdout.trimEnd().split('\n');
+    expect(lines[4]).toMatch(/^Sam — Sales Navigator\s+Sales Navigator Core\s+150\s+.*40% \(2\/5\)/);
+    expect(lines.slice(5)).toEqual([
+      '',
+      'Sent before setup:',
+      '  Sam — Sales Navigator: 4 (2 replied, 1 refunded, 1 may still come back)',
+    ]);
+    // A file without any has no such line.
+    expect(ledger(['report', path, '--at', '2026-02-25T12:00:00Z']).stdout).not.toContain('before setup');
+  });
+
+  test('a send before setup whose window had closed at since: the JSON path on one line, exit code 2', () => {
+    const bad = join(dir, 'before-setup-bad.json');
+    const events = [
+      {
+        id: 'x',
+        seat: 'sn',
+        type: 'inmail-sent',
+        at: '2025-10-16T00:00:00Z',
+        threadId: 't-x',
+        cost: 'paid',
+        beforeSetup: true,
+      },
+    ];
+    writeFileSync(bad, JSON.stringify({ ...setup, events }));
+    const r = ledger(['summary', bad]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(
+      'ledger: events[0].beforeSetup: its refund window closed before the seat began (closed 2026-01-14T00:00:00.000Z, 90 days after the send; since 2026-01-15T00:00:00Z)\n',
+    );
+  });
+});

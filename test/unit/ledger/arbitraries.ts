@@ -1,10 +1,13 @@
 // fast-check generators of valid ledgers: one seat, events of every type, instants that
-// land on grant instants, expiries and each other as often as chance allows.
+// land on grant instants, expiries and each other as often as chance allows. Sends before
+// setup (CREDIT-RULES.md rule 17) fall in the 90 days before `since`, often on its edges.
 
 import fc from 'fast-check';
 import type { LedgerEvent, Seat } from '../../../src/ledger/events';
 import type { LedgerFile } from '../../../src/ledger/ledger-file';
 import { PLAN_IDS } from '../../../src/ledger/plans';
+import { REFUND_WINDOW_DAYS } from '../../../src/ledger/replay';
+import { addDays } from '../../../src/ledger/zoned-time';
 
 export const ZONES = [
   'UTC',
@@ -17,6 +20,7 @@ export const ZONES = [
 ];
 
 const DAY = 86_400_000;
+const HOUR = 3_600_000;
 const SINCE_FROM = Date.parse('2025-01-01T00:00:00Z');
 const SINCE_TO = Date.parse('2027-01-01T00:00:00Z');
 const SPAN = 400 * DAY;
@@ -48,7 +52,33 @@ const moment = (since: number) =>
     )
     .map((t) => Math.max(t, since));
 
-type Draft = { kind: string; t: number; n: number; thread: number; flag: boolean; off: number };
+/** An instant in the 90 days before `since` (a round hour or midnight often); made valid later. */
+const beforeSince = (since: number) =>
+  fc.oneof(
+    fc.integer({ min: 0, max: 91 }).map((d) => since - (since % DAY) - d * DAY),
+    fc.integer({ min: 0, max: 91 * 24 }).map((h) => since - (since % HOUR) - h * HOUR),
+    fc.integer({ min: 1, max: 91 * DAY }).map((ms) => since - ms),
+  );
+
+/**
+ * A send before setup must be before `since` and its refund window (90 days in the seat's
+ * zone) still open at `since`: clamp the drawn instant into [earliest, since).
+ */
+function beforeSetupInstant(t: number, since: number, zone: string): number {
+  let earliest = addDays(zone, since, -REFUND_WINDOW_DAYS);
+  while (addDays(zone, earliest, REFUND_WINDOW_DAYS) < since) earliest += HOUR;
+  return Math.min(since - 1, Math.max(earliest, t));
+}
+
+type Draft = {
+  kind: string;
+  t: number;
+  early: number;
+  n: number;
+  thread: number;
+  flag: boolean;
+  off: number;
+};
 
 const draft = (since: number) =>
   fc.record({
@@ -56,15 +86,19 @@ const draft = (since: number) =>
       'send',
       'send',
       'send',
+      'early',
+      'early',
       'free',
       'reply',
       'reply',
+      'reply-soon',
       'observed',
       'adjust',
       'plan',
       'void',
     ),
     t: moment(since),
+    early: beforeSince(since),
     n: fc.integer({ min: -60, max: 200 }),
     thread: fc.integer({ min: 0, max: 6 }),
     flag: fc.boolean(),
@@ -111,7 +145,8 @@ export const ledgerArb: fc.Arbitrary<Ledger> = fc
     drafts.forEach((d: Draft, k) => {
       const id = `e${k}`;
       const at = iso(d.t, d.off);
-      const threadId = `t${d.thread}`;
+      // Sends before setup and the responses soon after setup share fewer threads, so they meet.
+      const threadId = `t${d.kind === 'early' || d.kind === 'reply-soon' ? d.thread % 3 : d.thread}`;
       switch (d.kind) {
         case 'send':
           events.push({
@@ -122,6 +157,18 @@ export const ledgerArb: fc.Arbitrary<Ledger> = fc
             threadId,
             cost: 'paid',
             surface: 'sales-navigator',
+          });
+          break;
+        case 'early':
+          events.push({
+            ...base,
+            id,
+            type: 'inmail-sent',
+            at: iso(beforeSetupInstant(d.early, s.since, s.zone), d.off),
+            threadId,
+            cost: 'paid',
+            beforeSetup: true,
+            ...(d.n % 4 === 0 ? { costUnknown: true as const } : {}),
           });
           break;
         case 'free':
@@ -135,11 +182,13 @@ export const ledgerArb: fc.Arbitrary<Ledger> = fc
           });
           break;
         case 'reply':
+        case 'reply-soon':
           events.push({
             ...base,
             id,
             type: 'reply-received',
-            at,
+            // Soon: within a month of `since`, while sends before setup may still come back.
+            at: d.kind === 'reply' ? at : iso(s.since + Math.floor((s.since - d.early) / 3), d.off),
             threadId,
             kind: d.flag ? 'reply' : 'declined',
           });

@@ -6,7 +6,7 @@ import type { LedgerEvent } from '../../../src/ledger/events';
 import { parseInstant } from '../../../src/ledger/instant';
 import { validateLedgerFile } from '../../../src/ledger/ledger-file';
 import { replay } from '../../../src/ledger/replay';
-import { summarize } from '../../../src/ledger/summarize';
+import { isPendingRefund, refundDeadline, summarize } from '../../../src/ledger/summarize';
 import { fileOf, ledgerArb, shuffled } from './arbitraries';
 
 const RUNS = { numRuns: 1000 };
@@ -91,17 +91,68 @@ describe('ledger laws', () => {
     );
   });
 
-  test('credits are conserved', () => {
+  test('credits are conserved ("spent" leaves out sends before setup, "refunded" counts theirs)', () => {
     fc.assert(
       fc.property(ledgerArb, ({ seat, events, at }) => {
-        const { available, totals: t } = replay(seat, events, at);
+        const { available, totals: t, sends } = replay(seat, events, at);
         expect(t.granted + t.positiveAdjustments).toBe(
           available + t.spent - t.refunded + t.expired + t.forfeited + t.removedByAdjustments + t.replaced,
         );
+        // Spent: the paid sends that took a credit, never a send before setup (rule 17) nor an
+        // overdraft; refunded: every send whose credit came back, sends before setup included.
+        const paid = sends.filter((s) => s.cost === 'paid');
+        expect(t.spent).toBe(paid.filter((s) => !s.beforeSetup && !s.overdraft).length);
+        expect(t.refunded).toBe(paid.filter((s) => s.answer?.refunded).length);
+        for (const s of paid) if (s.beforeSetup) expect(s.overdraft).toBe(false);
         const summary = summarize(seat, events, at);
         expect(summary.stats.expired).toBe(t.expired);
         expect(summary.stats.forfeited).toBe(t.forfeited);
         expect(summary.lots.reduce((sum, l) => sum + l.remaining, 0)).toBe(summary.available);
+      }),
+      RUNS,
+    );
+  });
+
+  test('sends before setup with no response change nothing but the statistics (rule 17)', () => {
+    fc.assert(
+      fc.property(ledgerArb, ({ seat, events, at }) => {
+        const unanswered = events.filter((e) => e.type !== 'reply-received');
+        const without = unanswered.filter((e) => !(e.type === 'inmail-sent' && e.beforeSetup));
+        const a = summarize(seat, unanswered, at);
+        const b = summarize(seat, without, at);
+        const { stats: sa, pendingRefunds: _pa, ...restA } = a;
+        const { stats: sb, pendingRefunds: _pb, ...restB } = b;
+        expect({ ...restA, forecast: restA.forecast.map((r) => r.available) }).toEqual({
+          ...restB,
+          forecast: restB.forecast.map((r) => r.available),
+        });
+        expect({ ...sa, paidSent: 0, responseRate: null }).toEqual({
+          ...sb,
+          paidSent: 0,
+          responseRate: null,
+        });
+      }),
+      RUNS,
+    );
+  });
+
+  test('a pending refund can still come back: its deadline is at or after `at`, its lot live or one a reply would make', () => {
+    fc.assert(
+      fc.property(ledgerArb, ({ seat, events, at }) => {
+        const state = replay(seat, events, at);
+        for (const s of state.sends) {
+          const deadline = refundDeadline(s, at);
+          expect(deadline !== null).toBe(isPendingRefund(s, at));
+          if (deadline === null || s.lot === null) continue;
+          expect(deadline).toBeGreaterThanOrEqual(at);
+          expect(deadline).toBeLessThanOrEqual(s.windowClosesAt);
+          expect(s.lot.state).toBe('live');
+          if (!state.live.includes(s.lot)) {
+            // Rule 17's lot that a reply would make: only for a send before setup.
+            expect(s.beforeSetup).toBe(true);
+            expect(s.lot).toMatchObject({ source: 'before-setup', granted: 0, remaining: 0 });
+          }
+        }
       }),
       RUNS,
     );
