@@ -8,10 +8,10 @@ import type { LedgerEvent, Seat } from '../ledger/events';
 import { formatInstant } from '../ledger/instant';
 import { LedgerFileError, parseLedgerFile } from '../ledger/ledger-file';
 import { PLANS } from '../ledger/plans';
-import { type Lot, REFUND_WINDOW_DAYS, replay } from '../ledger/replay';
+import { REFUND_WINDOW_DAYS, replay } from '../ledger/replay';
 import { isSameSend, type SendRef, sameSend } from '../ledger/same-send';
 import { sendStatus } from '../ledger/send-status';
-import { isPendingRefund, type Summary, summaryOf } from '../ledger/summarize';
+import { refundDeadline, type Summary, summaryOf } from '../ledger/summarize';
 import { addDays } from '../ledger/zoned-time';
 import { type Detection, detectedMessageSchema } from '../messages/detection';
 import { type Command, parseCommand, type Reply } from '../messages/protocol';
@@ -831,6 +831,7 @@ export class LedgerService {
         plan: state.terms.plan,
         timeZone: zone,
         available: summary.available,
+        since: seat.since,
         ...(seat.account ? { account: seat.account } : {}),
       });
       if (seat.id === activeId) {
@@ -849,8 +850,7 @@ export class LedgerService {
             ...(s.recipient ? { recipient: s.recipient } : {}),
             windowClosesAt: formatInstant(s.windowClosesAt),
             ...(s.answer ? { respondedAt: formatInstant(s.answer.at) } : {}),
-            refundable:
-              s.answer === null && s.lot !== null && s.lot.state === 'live' && now <= s.windowClosesAt,
+            ...refundFields(refundDeadline(s, now)),
           }));
       }
       const input = {
@@ -861,9 +861,10 @@ export class LedgerService {
         notifyRefundWindows: settings.notifyRefundWindows,
         announced,
         lastDigestDay: lastDigest[seat.id] ?? null,
-        refundDeadlines: state.sends
-          .filter((s) => isPendingRefund(s, now))
-          .map((s) => ({ key: s.id, at: Math.min(s.windowClosesAt, (s.lot as Lot).expiresAt) })),
+        refundDeadlines: state.sends.flatMap((s) => {
+          const at = refundDeadline(s, now);
+          return at === null ? [] : [{ key: s.id, at }];
+        }),
       };
       const digest = digestFor(input);
       if (
@@ -1030,6 +1031,13 @@ function sendRef(e: LedgerEvent): SendRef {
     at: Date.parse(e.at),
     ...(e.type === 'inmail-sent' && e.recipient?.name ? { recipientName: e.recipient.name } : {}),
   };
+}
+
+/** Whether a response can still bring the credit back, and until when (the deadline that binds). */
+function refundFields(deadline: number | null): { refundable: boolean; refundDeadline?: string } {
+  return deadline === null
+    ? { refundable: false }
+    : { refundable: true, refundDeadline: formatInstant(deadline) };
 }
 
 /** A time the rep gave must not be before the seat began (the ledger file refuses such events). */

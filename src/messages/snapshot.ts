@@ -15,6 +15,8 @@ export interface SeatBrief {
   plan: PlanId;
   timeZone: string;
   available: number;
+  /** When the seat began (its opening balance). */
+  since?: string;
   /** The LinkedIn account the seat remembered ("sales:<id>", "member:<id>"): who is us on its pages. */
   account?: string;
 }
@@ -34,6 +36,8 @@ export interface InmailRow {
   beforeSetup?: true;
   /** Whether a response could still bring the credit back (pending refund). */
   refundable: boolean;
+  /** Until when a response still brings it back: the earlier of its window's close and its lot's expiry. */
+  refundDeadline?: string;
 }
 
 export interface Snapshot {

@@ -101,6 +101,12 @@ const RULES: { n: number; title: string; text: string; source: string[] }[] = [
     text: 'Events count in time order. At one moment: expiries, then plan changes, the grant, an opening balance, corrections, sends, responses, and LinkedIn’s number last.',
     source: [OURS],
   },
+  {
+    n: 17,
+    title: 'InMails sent before you set up',
+    text: 'InMails you sent in the 90 days before setup, which we find in your inbox (or you add by hand), spent their credit before your opening balance was read, so they cost nothing here; but LinkedIn still returns their credit if they are answered in time. We return it to the batch it most likely came from: LinkedIn spends the oldest credits first, so the oldest batch that was live when you sent it and still held credits when you set up, else the newest one live then. If that batch has expired by the reply, or a plan change emptied it, nothing comes back. One answered before setup is not listed: its credit was already back.',
+    source: [OURS],
+  },
 ];
 
 /** What each surface's detection relies on, and what it cannot see. */

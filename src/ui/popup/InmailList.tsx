@@ -46,6 +46,7 @@ export function InmailList({ rows, now, timeZone, onUndo, onReplied, onFree }: P
             data-id={row.id}
             data-cost-unknown={row.costUnknown ? '' : undefined}
             data-before-setup={row.beforeSetup ? '' : undefined}
+            data-refund-deadline={row.refundDeadline ?? ''}
           >
             <div class="who">
               <span class="name">{who}</span>

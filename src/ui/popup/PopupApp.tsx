@@ -198,6 +198,7 @@ function Ledger({ snapshot, error, run }: LedgerProps) {
 
           <section class="recent">
             <h2>Recent InMails</h2>
+            <BeforeSetupHint seat={seat} rows={snapshot.inmails} now={now} timeZone={zone} />
             <InmailList
               rows={snapshot.inmails}
               now={now}
@@ -216,5 +217,35 @@ function Ledger({ snapshot, error, run }: LedgerProps) {
         </p>
       )}
     </main>
+  );
+}
+
+const WINDOW_MS = 90 * 86_400_000;
+
+/**
+ * In a seat's first 90 days, InMails sent before setup may still come back: we find them only
+ * on the pages the rep opens (we never call LinkedIn), so say where to look and how far back.
+ */
+function BeforeSetupHint({
+  seat,
+  rows,
+  now,
+  timeZone,
+}: {
+  seat: { since?: string; plan: string };
+  rows: { beforeSetup?: true }[];
+  now: number;
+  timeZone: string;
+}) {
+  const since = seat.since ? Date.parse(seat.since) : Number.NaN;
+  if (!(now - since < WINDOW_MS)) return null;
+  const found = rows.filter((r) => r.beforeSetup).length;
+  const where = seat.plan.startsWith('sales-navigator') ? 'your Sales Navigator inbox' : 'LinkedIn Messaging';
+  return (
+    <p class="muted hint" data-testid="before-setup-hint">
+      {found > 0 ? `${plural(found, 'InMail')} sent before setup found so far. ` : ''}
+      InMails you sent before setup can still come back: open {where} and scroll back to{' '}
+      {shortDate(since - WINDOW_MS, timeZone)} to find them.
+    </p>
   );
 }
