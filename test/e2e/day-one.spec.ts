@@ -119,3 +119,27 @@ test('day one: setup proposes LinkedIn’s count; InMails sent before setup may 
   await expect(cara).toHaveAttribute('data-status', 'replied-no-credit');
   await expect(cara).toContainText('no credit back');
 });
+
+test('a second pool: after a Premium InMail composer was seen, "Add a seat" proposes a Premium seat with its count', async ({
+  context,
+  extension,
+}) => {
+  await extension.send({
+    type: 'setup-seat',
+    label: 'Dana — Sales Navigator',
+    plan: 'sales-navigator-core',
+    timeZone: 'UTC',
+    openingBalance: 120,
+  });
+  const page = await context.newPage();
+  await page.goto('https://www.linkedin.com/in/priya-natarajan/');
+  // The Premium composer's banner ("Use 1 of 45 InMail credits") is read as LinkedIn's count.
+  await expect(page.locator('[data-test-bubble="priya"] [data-inmail-ledger="cost-chip"]')).toHaveCount(1);
+  const options = await extension.openOptions();
+  const add = options.getByTestId('seat-setup');
+  await expect(add.getByTestId('seen-balance')).toContainText('LinkedIn showed 45 on LinkedIn Premium');
+  await expect(add.locator('select[name="plan"]')).toHaveValue('premium-business');
+  await expect(add.getByTestId('opening-balance')).toHaveValue('45');
+  await add.getByTestId('setup-submit').click();
+  await expect(options.getByTestId('seat-item')).toHaveCount(2);
+});
