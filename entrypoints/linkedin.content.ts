@@ -1,15 +1,10 @@
 import { endpointHealthRecorder, pruneHealth } from '@/src/linkedin/endpoint-health';
-import { inboxHeader } from '@/src/linkedin/features/inbox-header';
-import { messagingComposer } from '@/src/linkedin/features/messaging-composer';
-import { removeOverlays } from '@/src/linkedin/features/overlay';
-import { watchPage } from '@/src/linkedin/features/page-watch';
-import { personChip } from '@/src/linkedin/features/person-chip';
-import { recruiterComposer } from '@/src/linkedin/features/recruiter-composer';
-import { watchSendMoments } from '@/src/linkedin/features/send-moments';
-import { salesComposer } from '@/src/linkedin/features/sn-composer';
-import { threadStatus } from '@/src/linkedin/features/thread-status';
 import { detectionsFromTap } from '@/src/linkedin/network-reader';
 import { deliver, flush, stopOutbox } from '@/src/linkedin/outbox';
+import { overlaysFollowTheme, removeOverlays } from '@/src/linkedin/overlay/overlay';
+import { FEATURES } from '@/src/linkedin/page/registry';
+import { watchSendMoments } from '@/src/linkedin/page/send-moments';
+import { watchFeatures } from '@/src/linkedin/page/watch';
 import { CONTENT_MATCHES } from '@/src/linkedin/page-kinds';
 import { newMemory } from '@/src/linkedin/read/reading';
 import { openTapChannel } from '@/src/linkedin/tap-channel';
@@ -19,18 +14,32 @@ export default defineContentScript({
   // As early as the tap: the private channel is opened before any page script runs.
   runAt: 'document_start',
   main(ctx) {
-    const randomId = () => crypto.randomUUID();
-    const recruiter = recruiterComposer(randomId, ctx.signal);
     // An update or reload of the extension invalidates this script: nothing of it stays behind.
     ctx.onInvalidated(() => {
       stopOutbox();
       removeOverlays(document);
     });
+    // Chrome tells a content script nothing when its extension goes; WXT's ctx notices when one
+    // of its timers fires (it checks runtime.id). This one does nothing else, every 2 s.
+    ctx.setInterval(() => {}, 2000);
+    const memory = newMemory();
+    // Every page feature (src/linkedin/features/), run on its pages while this script lives.
+    const page = watchFeatures(ctx, FEATURES, (snapshot) => {
+      // Who we are, as the seats remember it, helps the readers tell our messages apart.
+      for (const seat of snapshot?.seats ?? []) {
+        const id = seat.account?.split(':')[1];
+        if (id) memory.me.add(id);
+      }
+    });
+    overlaysFollowTheme(document, ctx.signal);
     const moments = watchSendMoments(document, ctx.signal);
-    const health = endpointHealthRecorder(randomId());
+    const health = endpointHealthRecorder(crypto.randomUUID());
     const reader = {
-      memory: newMemory(),
-      page: { takeSend: moments.take, recruiterCost: recruiter.noteCost },
+      memory,
+      page: {
+        takeSend: moments.take,
+        recruiterCost: (cost: 0 | 1) => page.hear({ recruiterCost: cost }),
+      },
       noteHealth: health.note,
     };
     // What the tap (page world) saw of LinkedIn's own answers, on our private port only.
@@ -45,26 +54,5 @@ export default defineContentScript({
     // Whatever an earlier page could not hand over; health of pages long gone.
     void flush();
     void pruneHealth(Date.now()).catch(() => {});
-    // Every page feature, run when LinkedIn renders something new or the ledger changes.
-    const update = watchPage(
-      ctx,
-      [
-        salesComposer(randomId),
-        messagingComposer(randomId),
-        inboxHeader(randomId),
-        personChip,
-        threadStatus,
-        recruiter.feature,
-      ],
-      (snapshot) => {
-        // Who we are, as the seats remember it, helps the readers tell our messages apart.
-        for (const seat of snapshot?.seats ?? []) {
-          const id = seat.account?.split(':')[1];
-          if (id) reader.memory.me.add(id);
-        }
-      },
-    );
-    // LinkedIn is a single-page app: navigation replaces reloads.
-    ctx.addEventListener(window, 'wxt:locationchange', () => update());
   },
 });

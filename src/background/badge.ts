@@ -2,6 +2,7 @@
 
 import type { Summary } from '../ledger/summarize';
 import { addDays } from '../ledger/zoned-time';
+import type { Snapshot } from '../messages/snapshot';
 import { shortDate } from '../ui/format';
 
 export interface Badge {
@@ -46,4 +47,15 @@ export function badgeFor(
   const pending = summary.pendingRefunds.count;
   if (pending > 0) parts.push(`${pending} refund${pending === 1 ? '' : 's'} pending`);
   return { text: String(summary.available), color, title: `${parts.join(' · ')} (${seatLabel})` };
+}
+
+/** The badge of a snapshot: its active seat's, amber within the user's farthest expiry threshold. */
+export function snapshotBadge(snapshot: Snapshot): Badge {
+  const active = snapshot.seats.find((s) => s.id === snapshot.activeSeat);
+  return badgeFor(
+    snapshot.summary,
+    active?.label ?? '',
+    active?.timeZone ?? 'UTC',
+    Math.max(0, ...snapshot.settings.expiryThresholds),
+  );
 }

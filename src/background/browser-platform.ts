@@ -2,10 +2,10 @@
 
 import { browser } from 'wxt/browser';
 import type { Snapshot } from '../messages/snapshot';
-import { SNAPSHOT_KEY } from '../messages/snapshot';
+import { snapshotItem } from '../messages/storage';
 import type { Badge } from './badge';
 import { now } from './clock';
-import type { Platform } from './ledger-service';
+import type { Platform } from './platform';
 
 export const NEXT_ALARM = 'next';
 export const DAILY_ALARM = 'daily';
@@ -14,12 +14,8 @@ export function browserPlatform(onNotify?: (id: string, message: string) => Prom
   return {
     now,
     randomId: () => crypto.randomUUID(),
-    async publish(snapshot: Snapshot) {
-      await browser.storage.local.set({ [SNAPSHOT_KEY]: snapshot });
-    },
-    async published() {
-      return ((await browser.storage.local.get(SNAPSHOT_KEY))[SNAPSHOT_KEY] as Snapshot | undefined) ?? null;
-    },
+    publish: (snapshot: Snapshot) => snapshotItem().setValue(snapshot),
+    published: () => snapshotItem().getValue(),
     async setBadge(badge: Badge) {
       await Promise.all([
         browser.action.setBadgeText({ text: badge.text }),

@@ -2,24 +2,29 @@
 // fire the alarm handler and read the notifications shown. Never in the production bundle:
 // entrypoints/background.ts imports this behind `import.meta.env.MODE === 'e2e'`.
 
-import { browser } from 'wxt/browser';
+import { storage } from 'wxt/utils/storage';
 import { now, setNow } from './clock';
 import type { Hooks } from './main';
 
-const CLOCK_KEY = 'test:clock';
-const NOTIFIED_KEY = 'test:notified';
+/** A notification as shown, for the e2e tests to read. */
+interface Notified {
+  id: string;
+  message: string;
+  at: number;
+}
 
 export function testHooks(): Hooks {
-  // The offset from the real clock is kept, so the test clock runs on across a restart.
-  const ready = browser.storage.local.get(CLOCK_KEY).then((stored) => {
-    const offset = stored[CLOCK_KEY];
+  // Declared here, not at the top: only test builds have these keys.
+  /** The test clock's offset from the real one, kept so it runs on across a restart. */
+  const clockOffset = storage.defineItem<number>('local:test:clock');
+  const notified = storage.defineItem<Notified[]>('local:test:notified', { fallback: [] });
+  const ready = clockOffset.getValue().then((offset) => {
     if (typeof offset === 'number') setNow(Date.now() + offset);
   });
   return {
     ready,
     onNotify: async (id, message) => {
-      const stored = (await browser.storage.local.get(NOTIFIED_KEY))[NOTIFIED_KEY] as unknown[] | undefined;
-      await browser.storage.local.set({ [NOTIFIED_KEY]: [...(stored ?? []), { id, message, at: now() }] });
+      await notified.setValue([...(await notified.getValue()), { id, message, at: now() }]);
     },
     testMessage(message, service) {
       const m = message as { type?: string; at?: number };
@@ -27,7 +32,7 @@ export function testHooks(): Hooks {
         const at = m.at;
         return ready.then(async () => {
           setNow(at);
-          await browser.storage.local.set({ [CLOCK_KEY]: at - Date.now() });
+          await clockOffset.setValue(at - Date.now());
           return { ok: true, snapshot: await service.refresh() };
         });
       }
@@ -35,9 +40,7 @@ export function testHooks(): Hooks {
         return ready.then(async () => ({ ok: true, snapshot: await service.refresh() }));
       }
       if (m?.type === 'test:notified') {
-        return browser.storage.local
-          .get(NOTIFIED_KEY)
-          .then((s) => ({ ok: true, notified: s[NOTIFIED_KEY] ?? [] }));
+        return notified.getValue().then((list) => ({ ok: true, notified: list }));
       }
       return undefined;
     },

@@ -14,9 +14,24 @@ export interface Seat {
   timeZone?: string;
 }
 
-export type SendCost = 'paid' | 'free-connection' | 'free-open-profile';
-export type SendSurface = 'sales-navigator' | 'messaging' | 'recruiter' | 'manual';
-export type ResponseKind = 'reply' | 'accepted' | 'declined';
+// The vocabularies, each declared once: the ledger file, the messages, the snapshot and the
+// readers all take their values (and their types) from these arrays.
+
+/** What a send cost (CREDIT-RULES.md): a credit, or nothing to a connection or an Open Profile. */
+export const SEND_COSTS = ['paid', 'free-connection', 'free-open-profile'] as const;
+export type SendCost = (typeof SEND_COSTS)[number];
+/** The free costs: what the rep may say a send recorded as paid really was. */
+export const FREE_COSTS = ['free-connection', 'free-open-profile'] as const satisfies readonly SendCost[];
+
+/** The LinkedIn surfaces a send is detected on. */
+export const DETECTED_SURFACES = ['sales-navigator', 'messaging', 'recruiter'] as const;
+/** Where a send was made: a LinkedIn surface, or logged by hand. */
+export const SEND_SURFACES = [...DETECTED_SURFACES, 'manual'] as const;
+export type SendSurface = (typeof SEND_SURFACES)[number];
+
+/** How a recipient responded (rule 8): a reply, or an accepted or declined InMail. */
+export const RESPONSE_KINDS = ['reply', 'accepted', 'declined'] as const;
+export type ResponseKind = (typeof RESPONSE_KINDS)[number];
 
 interface EventBase {
   id: string;

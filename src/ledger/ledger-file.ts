@@ -3,7 +3,7 @@
 // of its first bad field; the order of its events never matters.
 
 import * as v from 'valibot';
-import type { LedgerEvent, Seat } from './events';
+import { type LedgerEvent, RESPONSE_KINDS, SEND_COSTS, SEND_SURFACES, type Seat } from './events';
 import { formatInstant, parseInstant } from './instant';
 import { PLAN_IDS } from './plans';
 import { REFUND_WINDOW_DAYS } from './replay';
@@ -35,6 +35,10 @@ const quote = (value: unknown) => {
   const text = typeof value === 'string' ? `'${value}'` : JSON.stringify(value);
   return text === undefined ? String(value) : text.length > 60 ? `${text.slice(0, 57)}...` : text;
 };
+
+/** "a, b or c": the values a field takes, as an error message lists them. */
+const oneOf = (values: readonly string[]) =>
+  values.length < 2 ? values.join('') : `${values.slice(0, -1).join(', ')} or ${values.at(-1)}`;
 
 const instant = v.pipe(
   v.string('expected an ISO 8601 instant with an offset'),
@@ -91,15 +95,9 @@ const eventSchema = v.variant(
       ...base,
       type: v.literal('inmail-sent'),
       threadId: nonEmpty,
-      cost: v.picklist(
-        ['paid', 'free-connection', 'free-open-profile'],
-        (i) => `${quote(i.input)} is not a cost (paid, free-connection or free-open-profile)`,
-      ),
+      cost: v.picklist(SEND_COSTS, (i) => `${quote(i.input)} is not a cost (${oneOf(SEND_COSTS)})`),
       surface: v.optional(
-        v.picklist(
-          ['sales-navigator', 'messaging', 'recruiter', 'manual'],
-          (i) => `${quote(i.input)} is not a surface (sales-navigator, messaging, recruiter or manual)`,
-        ),
+        v.picklist(SEND_SURFACES, (i) => `${quote(i.input)} is not a surface (${oneOf(SEND_SURFACES)})`),
       ),
       recipient: v.optional(strict({ name: v.optional(text), profileUrl: v.optional(text) })),
       costUnknown: v.optional(v.literal(true, 'costUnknown is true or absent')),
@@ -111,8 +109,8 @@ const eventSchema = v.variant(
       threadId: nonEmpty,
       kind: v.optional(
         v.picklist(
-          ['reply', 'accepted', 'declined'],
-          (i) => `${quote(i.input)} is not a response kind (reply, accepted or declined)`,
+          RESPONSE_KINDS,
+          (i) => `${quote(i.input)} is not a response kind (${oneOf(RESPONSE_KINDS)})`,
         ),
       ),
     }),

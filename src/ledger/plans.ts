@@ -14,6 +14,10 @@ export const PLAN_IDS = [
 
 export type PlanId = (typeof PLAN_IDS)[number];
 
+/** LinkedIn's InMail credit pools: each plan draws from one of them (a cancelled plan from none). */
+export const POOLS = ['sales-navigator', 'premium', 'recruiter'] as const;
+export type Pool = (typeof POOLS)[number];
+
 export interface Plan {
   label: string;
   /** Credits granted each month. */
@@ -23,7 +27,7 @@ export interface Plan {
   /** Day of the month credits arrive; null: the user's billing or contract day. */
   grantDay: number | null;
   /** Which LinkedIn credit pool the plan draws from. */
-  pool: 'premium' | 'sales-navigator' | 'recruiter' | 'none';
+  pool: Pool | 'none';
 }
 
 export const PLANS: Record<PlanId, Plan> = {

@@ -1,19 +1,24 @@
 // Detection health for page anchors: which ones were found, and since when one is missing.
 // Never page content. Each page keeps its own record under its own key
-// (`health:anchors:<page>`), written whole, so two tabs never overwrite each other; the popup
-// merges them (`mergedAnchors`).
+// (`health:anchors:<page>`, see src/messages/storage.ts), written whole, so two tabs never
+// overwrite each other; the popup merges them (`mergedAnchors`).
 
-import { browser } from 'wxt/browser';
+import { anchorHealthKeys } from '../messages/storage';
 
-export const ANCHOR_HEALTH_PREFIX = 'health:anchors';
-/** This page's key: one content script per page. */
-const KEY = `${ANCHOR_HEALTH_PREFIX}:${crypto.randomUUID()}`;
+/** This page's id: one content script per page. */
+const PAGE = crypto.randomUUID();
 
 export interface AnchorHealth {
   /** e.g. "Sales Navigator composer: credit line". */
   label: string;
   lastFound: number | null;
   missingSince: number | null;
+}
+
+/** One page's record, as stored. */
+export interface AnchorHealthRecord {
+  writtenAt: number;
+  anchors: Record<string, AnchorHealth>;
 }
 
 const mine: Record<string, AnchorHealth> = {};
@@ -28,8 +33,8 @@ export function reportAnchor(key: string, label: string, found: boolean, at: num
   mine[key] = found
     ? { label, lastFound: at, missingSince: null }
     : { label, lastFound: old?.lastFound ?? null, missingSince: at };
-  const record = { writtenAt: Date.now(), anchors: { ...mine } };
-  queue = queue.then(() => browser.storage.local.set({ [KEY]: record })).catch(() => undefined);
+  const record: AnchorHealthRecord = { writtenAt: Date.now(), anchors: { ...mine } };
+  queue = queue.then(() => anchorHealthKeys.set([[PAGE, record]])).catch(() => undefined);
   return queue;
 }
 
@@ -39,9 +44,10 @@ export function reportAnchor(key: string, label: string, found: boolean, at: num
  */
 export function mergedAnchors(stored: Record<string, unknown>): Record<string, AnchorHealth> {
   const merged: Record<string, AnchorHealth> = {};
-  const records = Object.entries(stored)
-    .filter(([key, value]) => key.startsWith(ANCHOR_HEALTH_PREFIX) && typeof value === 'object' && value)
-    .map(([, value]) => (value as { anchors?: Record<string, AnchorHealth> }).anchors ?? {});
+  // Written by this version or an earlier one: a record without anchors counts as none.
+  const records = Object.values(anchorHealthKeys.of(stored))
+    .filter((value) => typeof value === 'object' && value)
+    .map((value) => value.anchors ?? {});
   for (const record of records)
     for (const [key, a] of Object.entries(record)) {
       const m = merged[key] ?? { label: a.label, lastFound: null, missingSince: null };

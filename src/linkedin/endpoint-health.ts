@@ -1,13 +1,14 @@
 // Detection health for LinkedIn's answers (DESIGN.md, "Detection strategy"): for each endpoint,
 // answers seen and read, and each reason an answer could not be read, with when it last
-// happened. Each tab writes its own key (`health:endpoints:<tab>`), so two tabs never
-// overwrite each other; the popup adds them up. Never page content.
+// happened. Each tab writes its own key (`health:endpoints:<tab>`, see src/messages/storage.ts),
+// so two tabs never overwrite each other; the popup adds them up. Never page content.
 
-import { browser } from 'wxt/browser';
-import type { EndpointKind } from './endpoints';
+import { storage } from 'wxt/utils/storage';
+import { anchorHealthKeys, endpointHealthKeys } from '../messages/storage';
+import { ENDPOINT_KINDS, type EndpointKind } from './endpoints';
 import type { Problem } from './read/reading';
 
-export const ENDPOINT_HEALTH_PREFIX = 'health:endpoints:';
+export const ENDPOINT_HEALTH_PREFIX = endpointHealthKeys.prefix;
 /** A problem older than this no longer makes detection "not OK" (the surface was not used lately). */
 export const HEALTH_RECENT_MS = 7 * 24 * 3600_000;
 
@@ -20,6 +21,9 @@ export interface EndpointRecord {
 }
 
 export type EndpointHealth = Partial<Record<EndpointKind, EndpointRecord>>;
+
+/** One tab's record, as stored. */
+export type EndpointHealthRecord = EndpointHealth & { writtenAt: number };
 
 /** One tab's record, written (debounced) under the tab's own key. */
 export function endpointHealthRecorder(tab: string, write = writeHealth) {
@@ -52,7 +56,7 @@ export function endpointHealthRecorder(tab: string, write = writeHealth) {
 }
 
 function writeHealth(tab: string, health: EndpointHealth): Promise<void> {
-  return browser.storage.local.set({ [ENDPOINT_HEALTH_PREFIX + tab]: { ...health, writtenAt: Date.now() } });
+  return endpointHealthKeys.set([[tab, { ...health, writtenAt: Date.now() }]]);
 }
 
 /** Pages' health records older than this are dropped (each page load writes its own). */
@@ -60,15 +64,16 @@ const KEEP_MS = 30 * 24 * 3600_000;
 
 /** Drops the health records of pages long gone, so per-page keys do not pile up. */
 export async function pruneHealth(now: number): Promise<void> {
-  const stored = await browser.storage.local.get(null);
-  const old = Object.entries(stored)
-    .filter(([key, value]) => {
-      if (!key.startsWith('health:endpoints:') && !key.startsWith('health:anchors')) return false;
-      const writtenAt = (value as { writtenAt?: unknown } | null)?.writtenAt;
-      return typeof writtenAt !== 'number' || now - writtenAt > KEEP_MS;
-    })
-    .map(([key]) => key);
-  if (old.length > 0) await browser.storage.local.remove(old);
+  const stored = await storage.snapshot('local');
+  for (const family of [endpointHealthKeys, anchorHealthKeys]) {
+    const old = Object.entries(family.of(stored))
+      .filter(([, value]) => {
+        const writtenAt: unknown = value?.writtenAt;
+        return typeof writtenAt !== 'number' || now - writtenAt > KEEP_MS;
+      })
+      .map(([key]) => key);
+    await family.remove(old);
+  }
 }
 
 /** The words the popup uses for each endpoint. */
@@ -95,17 +100,15 @@ export interface HealthProblem {
 /** Every tab's records added up: the problems that happened lately, most recent first. */
 export function recentProblems(stored: Record<string, unknown>, now: number): HealthProblem[] {
   const merged = new Map<string, HealthProblem>();
-  for (const [key, value] of Object.entries(stored)) {
-    if (!key.startsWith(ENDPOINT_HEALTH_PREFIX) || typeof value !== 'object' || value === null) continue;
-    for (const [endpoint, record] of Object.entries(value as Record<string, EndpointRecord>)) {
-      if (!(endpoint in ENDPOINT_LABELS) || typeof record !== 'object' || record === null) continue;
+  for (const value of Object.values(endpointHealthKeys.of(stored))) {
+    for (const [endpoint, record] of endpointRecords(value)) {
       for (const [reason, p] of Object.entries(record.problems ?? {})) {
         if (now - p.lastAt > HEALTH_RECENT_MS) continue;
         const id = `${endpoint}\n${reason}`;
         const old = merged.get(id);
         merged.set(id, {
-          endpoint: endpoint as EndpointKind,
-          label: ENDPOINT_LABELS[endpoint as EndpointKind],
+          endpoint,
+          label: ENDPOINT_LABELS[endpoint],
           reason,
           count: (old?.count ?? 0) + p.count,
           lastAt: Math.max(old?.lastAt ?? 0, p.lastAt),
@@ -118,13 +121,18 @@ export function recentProblems(stored: Record<string, unknown>, now: number): He
 
 /** Whether any answer of ours was seen lately (so "Detection OK" means something). */
 export function answersSeenLately(stored: Record<string, unknown>, now: number): boolean {
-  return Object.entries(stored).some(
-    ([key, value]) =>
-      key.startsWith(ENDPOINT_HEALTH_PREFIX) &&
-      typeof value === 'object' &&
-      value !== null &&
-      Object.values(value as Record<string, EndpointRecord>).some(
-        (r) => typeof r === 'object' && r !== null && now - r.lastSeenAt <= HEALTH_RECENT_MS,
-      ),
+  return Object.values(endpointHealthKeys.of(stored)).some((value) =>
+    endpointRecords(value).some(([, r]) => now - r.lastSeenAt <= HEALTH_RECENT_MS),
   );
+}
+
+/** A tab's record by endpoint (one written by an older version may lack some, or be no object). */
+function endpointRecords(value: EndpointHealthRecord | null): [EndpointKind, EndpointRecord][] {
+  if (typeof value !== 'object' || value === null) return [];
+  return ENDPOINT_KINDS.flatMap((endpoint) => {
+    const record = value[endpoint];
+    return typeof record === 'object' && record !== null
+      ? [[endpoint, record] as [EndpointKind, EndpointRecord]]
+      : [];
+  });
 }

@@ -5,18 +5,17 @@
 // effect is exactly once even when two tabs send the same entry.
 
 import { browser } from 'wxt/browser';
-import type { DetectedMessage, Detection } from '../messages/detection';
+import type { DetectedMessage, DetectedReply, Detection } from '../messages/detection';
+import { outboxKeys } from '../messages/storage';
 
-export const OUTBOX_PREFIX = 'outbox:';
+export const OUTBOX_PREFIX = outboxKeys.prefix;
 const BATCH = 200;
 
 export async function deliver(detections: Detection[]): Promise<void> {
   if (detections.length === 0) return;
   // Stamped now, when the page made it, unless LinkedIn gave its own time: retries keep it.
   const stamp = new Date().toISOString();
-  await browser.storage.local.set(
-    Object.fromEntries(detections.map((d) => [OUTBOX_PREFIX + d.id, { ...d, at: d.at ?? stamp }])),
-  );
+  await outboxKeys.set(detections.map((d) => [d.id, { ...d, at: d.at ?? stamp }]));
   await flush();
 }
 
@@ -64,15 +63,12 @@ export function flush(): Promise<void> {
 
 /** One pass: what the background acknowledged leaves the outbox; false when it could not answer. */
 async function flushOnce(): Promise<boolean> {
-  const stored = await browser.storage.local.get(null);
-  const queued = Object.entries(stored)
-    .filter(([key]) => key.startsWith(OUTBOX_PREFIX))
-    .map(([, d]) => d as Detection)
+  const queued = Object.values(await outboxKeys.all())
     // Sends first, so no response reaches the background before the send of its thread.
     .sort((a, b) => Number(a.kind !== 'send') - Number(b.kind !== 'send'));
   for (let start = 0; start < queued.length; start += BATCH) {
     const message: DetectedMessage = { type: 'detected', detections: queued.slice(start, start + BATCH) };
-    let reply: { ok?: boolean; acked?: string[] } | undefined;
+    let reply: DetectedReply | undefined;
     try {
       reply = await browser.runtime.sendMessage(message);
     } catch {
@@ -84,7 +80,7 @@ async function flushOnce(): Promise<boolean> {
       retryLater();
       return false;
     }
-    await browser.storage.local.remove(reply.acked.map((id) => OUTBOX_PREFIX + id));
+    await outboxKeys.remove(reply.acked.map(outboxKeys.key));
   }
   retryDelay = 1_000;
   return true;

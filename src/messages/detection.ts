@@ -3,10 +3,15 @@
 // detection is validated here, and a look-alike can do no more than a real LinkedIn response.
 
 import * as v from 'valibot';
+import { DETECTED_SURFACES, RESPONSE_KINDS, SEND_COSTS } from '../ledger/events';
 import { parseInstant } from '../ledger/instant';
+import { POOLS } from '../ledger/plans';
+
+/** Where a reading of LinkedIn's count came from: its credits answer, a composer, the inbox header. */
+export const BALANCE_SOURCES = ['credits-api', 'compose', 'inbox-header'] as const;
+export type BalanceSource = (typeof BALANCE_SOURCES)[number];
 
 const id = v.pipe(v.string(), v.minLength(1), v.maxLength(300));
-export const POOLS = ['sales-navigator', 'premium', 'recruiter'] as const;
 const pool = v.picklist(POOLS);
 /**
  * When it happened: LinkedIn's own time when the answer gives it, else the moment the page saw
@@ -27,10 +32,10 @@ export const detectionSchema = v.variant('kind', [
     kind: v.literal('send'),
     pool,
     account,
-    surface: v.picklist(['sales-navigator', 'messaging', 'recruiter']),
+    surface: v.picklist(DETECTED_SURFACES),
     id,
     threadId: id,
-    cost: v.picklist(['paid', 'free-connection', 'free-open-profile']),
+    cost: v.picklist(SEND_COSTS),
     /** The network proved the send, the page did not show its cost: recorded paid, the rep may correct it. */
     costUnknown: v.optional(v.literal(true)),
     at,
@@ -53,14 +58,14 @@ export const detectionSchema = v.variant('kind', [
       v.string(),
       v.check((s) => parseInstant(s) !== null),
     ),
-    responseKind: v.picklist(['reply', 'accepted', 'declined']),
+    responseKind: v.picklist(RESPONSE_KINDS),
   }),
   v.strictObject({
     kind: v.literal('balance'),
     pool,
     id,
     balance: v.pipe(v.number(), v.safeInteger(), v.minValue(0), v.maxValue(100_000)),
-    where: v.picklist(['credits-api', 'compose', 'inbox-header']),
+    where: v.picklist(BALANCE_SOURCES),
     at,
   }),
 ]);
@@ -72,3 +77,6 @@ export const detectedMessageSchema = v.strictObject({
 
 export type Detection = v.InferOutput<typeof detectionSchema>;
 export type DetectedMessage = v.InferOutput<typeof detectedMessageSchema>;
+
+/** The background's answer: the ids it has kept, which the outbox lets go; or why it took none. */
+export type DetectedReply = { ok: true; acked: string[] } | { ok: false; error: string };

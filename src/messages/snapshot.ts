@@ -1,13 +1,21 @@
 // What the background publishes to storage.local for the popup and the overlays: small,
 // ready to draw, never the database itself.
 
-import type { SendCost } from '../ledger/events';
-import type { PlanId } from '../ledger/plans';
+import type { EventType, SendCost } from '../ledger/events';
+import type { PlanId, Pool } from '../ledger/plans';
 import type { SendStatus } from '../ledger/send-status';
 import type { Summary } from '../ledger/summarize';
+import type { BalanceSource } from './detection';
 import type { Settings } from './settings';
 
+/** Its key in storage.local (declared as a storage item in ./storage.ts). */
 export const SNAPSHOT_KEY = 'snapshot';
+
+/** What LinkedIn's pages showed of a pool that has no seat yet: setup proposes it (issue 15). */
+export interface SeenPool {
+  balance?: { value: number; at: string; where: BalanceSource };
+  account?: string;
+}
 
 export interface SeatBrief {
   id: string;
@@ -55,13 +63,19 @@ export interface Snapshot {
   /** Messages refused by validation since install (detection health). */
   droppedMessages: number;
   /** What LinkedIn showed of each pool that has no seat yet (setup proposes it). */
-  seenBeforeSetup?: {
-    pool: string;
-    balance?: { value: number; at: string; where: string };
-    account?: string;
-  }[];
+  seenBeforeSetup?: (SeenPool & { pool: Pool })[];
   /** Detections waiting for the rep to say which seat they belong to. */
-  unassigned: { key: string; pool: string; type: string; at: string; recipient?: string; account?: string }[];
+  unassigned: UnassignedRow[];
+}
+
+export interface UnassignedRow {
+  key: string;
+  /** 'unknown' for a response seen where nothing said which pool its InMail came from. */
+  pool: Pool | 'unknown';
+  type: EventType;
+  at: string;
+  recipient?: string;
+  account?: string;
 }
 
 export const RECENT_INMAILS = 50;

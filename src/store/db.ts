@@ -3,6 +3,8 @@
 
 import Dexie, { type Table } from 'dexie';
 import type { LedgerEvent, Seat } from '../ledger/events';
+import type { Pool } from '../ledger/plans';
+import type { MetaKey, MetaRecord } from './meta';
 import { applySchema } from './schema-versions';
 
 export const DB_NAME = 'inmail-ledger';
@@ -18,7 +20,8 @@ export interface SeatRecord extends Seat {
 /** An event detected for a pool with no seat (or several), waiting for the user. */
 export interface UnassignedEvent {
   key: string;
-  pool: string;
+  /** 'unknown' for a response seen where nothing said which pool its InMail came from. */
+  pool: Pool | 'unknown';
   account?: string;
   /** The event as it will be recorded, its `seat` empty until the user assigns one. */
   event: LedgerEvent;
@@ -27,16 +30,12 @@ export interface UnassignedEvent {
   orphan?: boolean;
 }
 
-export interface MetaRecord {
-  key: string;
-  value: unknown;
-}
-
 export class LedgerDb extends Dexie {
   seats!: Table<SeatRecord, string>;
   events!: Table<LedgerEvent, [string, string]>;
   unassigned!: Table<UnassignedEvent, string>;
-  meta!: Table<MetaRecord, string>;
+  /** Read and written through ./meta.ts, which gives each key the type of its value. */
+  meta!: Table<MetaRecord, MetaKey>;
 
   constructor(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);

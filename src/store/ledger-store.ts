@@ -3,7 +3,7 @@
 
 import type { LedgerEvent, Seat } from '../ledger/events';
 import { LEDGER_FORMAT, LEDGER_VERSION, type LedgerFile } from '../ledger/ledger-file';
-import type { LedgerDb, SeatRecord } from './db';
+import type { LedgerDb, SeatRecord, UnassignedEvent } from './db';
 
 /** A write that would change what is already recorded: refused whole. */
 export class LedgerConflict extends Error {
@@ -29,6 +29,15 @@ export async function listSeats(db: LedgerDb): Promise<SeatRecord[]> {
 
 export async function seatEvents(db: LedgerDb, seat: string): Promise<LedgerEvent[]> {
   return db.events.where('seat').equals(seat).toArray();
+}
+
+/** Detections waiting for the rep to say whose they are, in key order (not responses held out of sight). */
+export async function waitingForRep(db: LedgerDb, limit: number): Promise<UnassignedEvent[]> {
+  return db.unassigned
+    .orderBy('key')
+    .filter((u) => !u.orphan)
+    .limit(limit)
+    .toArray();
 }
 
 /**

@@ -1,15 +1,15 @@
 // The snapshot the background published, kept current while the page is open.
 
 import { useEffect, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
-import { SNAPSHOT_KEY, type Snapshot } from '../messages/snapshot';
+import type { Snapshot } from '../messages/snapshot';
+import { followSnapshot, snapshotItem } from '../messages/storage';
 import { command } from './command';
 
 const FRESH_MS = 60_000;
 
 /** The snapshot as last published (null before the first). */
-export async function readPublished(): Promise<Snapshot | null> {
-  return ((await browser.storage.local.get(SNAPSHOT_KEY))[SNAPSHOT_KEY] as Snapshot | undefined) ?? null;
+export function readPublished(): Promise<Snapshot | null> {
+  return snapshotItem().getValue();
 }
 
 /**
@@ -21,29 +21,24 @@ export function useSnapshot(preloaded?: Snapshot | null): { snapshot: Snapshot |
   const [loaded, setLoaded] = useState(preloaded !== undefined);
   useEffect(() => {
     let live = true;
-    const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-      const change = changes[SNAPSHOT_KEY];
-      if (area === 'local' && change?.newValue) setSnapshot(change.newValue as Snapshot);
-    };
-    browser.storage.onChanged.addListener(onChanged);
     // Published figures first (fast); then ask the background to bring them up to the minute.
-    const published = preloaded !== undefined ? Promise.resolve(preloaded) : readPublished();
-    void published.then((published) => {
-      if (!live) return;
-      if (preloaded === undefined) {
+    const unfollow = followSnapshot(
+      (published, first) => {
         if (published) setSnapshot(published);
+        if (!first) return;
         setLoaded(true);
-      }
-      // The background republishes on every change and at every instant that matters;
-      // an older snapshot (a worker asleep for a while) is brought up to the minute.
-      if (published && Math.abs(Date.now() - Date.parse(published.computedAt)) < FRESH_MS) return;
-      void command({ type: 'get-snapshot' }).then((reply) => {
-        if (live && reply.ok && reply.snapshot) setSnapshot(reply.snapshot);
-      });
-    });
+        // The background republishes on every change and at every instant that matters;
+        // an older snapshot (a worker asleep for a while) is brought up to the minute.
+        if (published && Math.abs(Date.now() - Date.parse(published.computedAt)) < FRESH_MS) return;
+        void command({ type: 'get-snapshot' }).then((reply) => {
+          if (live && reply.ok) setSnapshot(reply.snapshot);
+        });
+      },
+      { known: preloaded },
+    );
     return () => {
       live = false;
-      browser.storage.onChanged.removeListener(onChanged);
+      unfollow();
     };
   }, [preloaded]);
   return { snapshot, loaded };

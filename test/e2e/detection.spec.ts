@@ -2,7 +2,7 @@
 // seen through the page's own network responses, reach the ledger without typing anything.
 
 import type { BrowserContext } from '@playwright/test';
-import { type Extension, expect, setUpSeat, test } from './fixtures';
+import { type Extension, expect, handledSoFar, setUpSeat, test } from './fixtures';
 
 const LEAD = 'https://www.linkedin.com/sales/lead/ACwAAA123,NAME_SEARCH,abcd';
 
@@ -42,9 +42,12 @@ test('a send on a Sales Navigator lead page costs a credit; LinkedIn’s count s
   await second.goto(LEAD);
   await second.getByRole('button', { name: 'Send' }).click();
   await expect(second.locator('body')).toHaveAttribute('data-test-sent', '200');
-  await expect.poll(async () => await extension.outbox()).toEqual([]);
+  // The second tab's answer was handled (a sentinel after it went through), not merely not yet seen.
+  await handledSoFar(second, extension);
   expect((await extension.badge()).text).toBe('119');
   await expect(popup.getByTestId('inmail-row')).toHaveCount(1);
+  const events = await extension.send<{ file: { events: { type: string }[] } }>({ type: 'export-ledger' });
+  expect(events.file.events.filter((e) => e.type === 'inmail-sent')).toHaveLength(1);
 });
 
 test('the reply in the inbox payload refunds the send; our own InMail there is not counted twice', async ({
@@ -103,14 +106,25 @@ test('a look-alike message posted by a script in the page cannot create a send',
       location.origin,
     );
   });
+  // Handled, not merely not yet seen: a sentinel answer the page asks for after the look-alikes
+  // went through, so anything they could have caused is in the ledger by now.
+  const sentinel = await handledSoFar(page, extension);
   const popup = await extension.openPopup();
   await expect(popup.getByTestId('available')).toHaveText('50');
-  // The page's own credits response (118) was read; the look-alikes added nothing.
-  const snapshot = await extension.send<{
-    snapshot: { summary: { stats: { paidSent: number }; observed: { balance: number } } };
-  }>({ type: 'get-snapshot' });
+  // LinkedIn's counts read: the page's own answer (118) and the sentinel; never the look-alike -5.
+  const { file } = await extension.send<{
+    file: { events: { type: string; balance?: number; where?: string }[] };
+  }>({ type: 'export-ledger' });
+  expect(file.events.filter((e) => e.type === 'inmail-sent')).toEqual([]);
+  const readings = file.events.filter((e) => e.type === 'observed-balance');
+  const counts = readings.filter((e) => e.where === 'credits-api').map((e) => e.balance as number);
+  expect(counts.sort((a, b) => a - b)).toEqual([118, sentinel]);
+  // (The composer's own line, "Use 1 of 118", is read too, at the page's pace.)
+  expect(readings.every((e) => e.balance === 118 || e.balance === sentinel)).toBe(true);
+  const snapshot = await extension.send<{ snapshot: { summary: { stats: { paidSent: number } } } }>({
+    type: 'get-snapshot',
+  });
   expect(snapshot.snapshot.summary.stats.paidSent).toBe(0);
-  expect(snapshot.snapshot.summary.observed.balance).toBe(118);
 });
 
 test('the composer shows the cost before Send, and the repeat guard after a send', async ({
@@ -248,7 +262,12 @@ test('an InMail thread shows its refund window, then "Refunded"; the inbox heade
     'Refunded',
   );
   await expect(status).toHaveText('Refunded');
-  // A thread of no InMail of ours shows nothing.
-  await after.goto('https://www.linkedin.com/sales/inbox/2-T3RoZXI');
-  await expect(after.locator('[data-inmail-ledger="thread-status"]')).toHaveCount(0);
+  // A thread of no InMail of ours shows nothing: moving to one within the page (as LinkedIn's
+  // single-page app does) takes the status away, which only the feature run for that thread
+  // can do; moving back brings it again.
+  const afterStatus = after.locator('[data-inmail-ledger="thread-status"]');
+  await after.evaluate(() => history.pushState({}, '', '/sales/inbox/2-T3RoZXI'));
+  await expect(afterStatus).toHaveCount(0);
+  await after.evaluate(() => history.pushState({}, '', '/sales/inbox/2-TmV3VGhyZWFk'));
+  await expect(afterStatus.getByRole('status')).toHaveText('Refunded');
 });

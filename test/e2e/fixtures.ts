@@ -139,14 +139,30 @@ export interface Extension {
   badge(): Promise<{ text: string; color: number[]; title: string }>;
   /** Stops the service worker as Chrome does when idle (DevTools protocol); the next event wakes it. */
   stopWorker(): Promise<void>;
-  /** Stops the worker at once, whatever it is doing, without waiting (it may wake right away). */
-  killWorker(): Promise<void>;
+  /**
+   * Stops the worker at once, whatever it is doing, and says what happened: whether our worker
+   * was running just before, whether it then stopped (its version 'stopped', its target gone),
+   * and how many times a worker of ours had started by then (DevTools protocol, not guessed).
+   */
+  killWorker(): Promise<KillReport>;
+  /** Our worker's running status as the DevTools protocol last reported it, and how often it started. */
+  workerState(): Promise<{ status: string; starts: number }>;
   /** The service worker running now (a stopped one is replaced on wake). */
   workerNow(): Promise<Worker>;
   /** What content scripts have queued for the background and not yet seen acknowledged. */
   outbox(): Promise<unknown[]>;
   /** Sends a command (or a test hook message) from an extension page, as the popup does. */
   send<T = Record<string, unknown>>(message: unknown): Promise<T>;
+}
+
+/** What one `killWorker` did, as the DevTools protocol saw it. */
+export interface KillReport {
+  /** Our worker's version was 'running' and its target listed right before the stop. */
+  wasRunning: boolean;
+  /** After the stop its version reported 'stopped' (its process gone; a new life may follow at once). */
+  stopped: boolean;
+  /** Starts of a worker of ours seen before this stop (a start: its version entering 'running'). */
+  starts: number;
 }
 
 /** Payload times relative to now, so fixtures never go stale: "%NOW%", "%NOW-60000%" (ms). */
@@ -203,11 +219,46 @@ async function currentWorker(context: BrowserContext): Promise<Worker> {
   );
 }
 
+/**
+ * Our worker at launch. Now and then (on a loaded machine) Playwright does not report an
+ * extension's worker that started before it was listening: then the DevTools protocol finds it,
+ * stops it, and the popup page wakes it again, which Playwright does see.
+ */
+async function firstWorker(context: BrowserContext): Promise<Worker> {
+  const ours = (w: Worker) => w.url().endsWith('/background.js');
+  const listed = context.serviceWorkers().filter(ours).at(-1);
+  if (listed) return listed;
+  try {
+    return await context.waitForEvent('serviceworker', { predicate: ours, timeout: 5_000 });
+  } catch {
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    const target = (await cdp.send('Target.getTargets')).targetInfos.find(
+      (t) => t.type === 'service_worker' && /^chrome-extension:\/\/[a-p]{32}\/background\.js$/.test(t.url),
+    );
+    if (!target) throw new Error('the extension’s service worker did not start');
+    console.warn(`harness: the worker ${target.url} was not reported by Playwright; restarting it`);
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    await page.goto(target.url.replace('/background.js', '/popup.html'));
+    await expect
+      .poll(() => context.serviceWorkers().filter(ours).length, { timeout: 15_000 })
+      .toBeGreaterThan(0);
+    await cdp.detach();
+    await page.close();
+    return context.serviceWorkers().filter(ours).at(-1) as Worker;
+  }
+}
+
 export async function extensionOf(context: BrowserContext): Promise<Extension> {
-  const worker = await currentWorker(context);
+  const worker = await firstWorker(context);
   const id = new URL(worker.url()).host;
   let helperPage: Page | null = null;
-  let killer: CDPSession | null = null;
+  let watch: WorkerWatch | null = null;
+  const watcher = async () => {
+    watch ??= await watchWorker(context, id);
+    return watch;
+  };
   const extension: Extension = {
     id,
     worker,
@@ -232,12 +283,23 @@ export async function extensionOf(context: BrowserContext): Promise<Extension> {
       }));
     },
     async killWorker() {
-      if (killer === null) {
-        const page = await context.newPage();
-        killer = await context.newCDPSession(page);
-        await killer.send('ServiceWorker.enable');
+      const w = await watcher();
+      const wasRunning = w.status() === 'running' && (await w.targets()) > 0;
+      const stopsBefore = w.stops();
+      const starts = w.starts();
+      await w.cdp.send('ServiceWorker.stopAllWorkers');
+      // Its version reports 'stopped' (it may be started again at once by what is waiting for it).
+      let stopped = true;
+      try {
+        await expect.poll(() => w.stops(), { timeout: 10_000 }).toBeGreaterThan(stopsBefore);
+      } catch {
+        stopped = false;
       }
-      await killer.send('ServiceWorker.stopAllWorkers');
+      return { wasRunning, stopped, starts };
+    },
+    async workerState() {
+      const w = await watcher();
+      return { status: w.status(), starts: w.starts() };
     },
     workerNow: () => currentWorker(context),
     async outbox() {
@@ -312,8 +374,323 @@ export async function setUpSeat(
   return reply.seat;
 }
 
+/**
+ * Where each page keeps its detection health of LinkedIn's answers in storage.local (one key per
+ * page: src/linkedin/endpoint-health.ts). Written here, not imported, so the harness loads no
+ * extension module that expects a browser.
+ */
+const ENDPOINT_HEALTH_PREFIX = 'health:endpoints:';
+
+/** Answers of `endpoint` our content scripts read, added up over every page (detection health). */
+export async function answersSeen(extension: Extension, endpoint: EndpointKind): Promise<number> {
+  const worker = await extension.workerNow();
+  const stored = await worker.evaluate(() => chrome.storage.local.get(null));
+  return Object.entries(stored)
+    .filter(([key]) => key.startsWith(ENDPOINT_HEALTH_PREFIX))
+    .reduce(
+      (sum, [, record]) => sum + ((record as Record<string, { seen?: number }>)[endpoint]?.seen ?? 0),
+      0,
+    );
+}
+
+let sentinels = 0;
+
+/**
+ * Whether the background holds a reading of `balance`, in the ledger or waiting in `unassigned`
+ * (read from its database as it stands, without a command).
+ */
+async function holdsReading(extension: Extension, balance: number): Promise<boolean> {
+  const worker = await extension.workerNow();
+  return worker.evaluate(async (balance) => {
+    if (!(await indexedDB.databases()).some((d) => d.name === 'inmail-ledger')) return false;
+    return new Promise<boolean>((done) => {
+      const open = indexedDB.open('inmail-ledger');
+      open.onerror = () => done(false);
+      open.onsuccess = () => {
+        const db = open.result;
+        const tx = db.transaction(['events', 'unassigned'], 'readonly');
+        const all = (name: string) =>
+          new Promise<{ type?: string; balance?: number; event?: { type?: string; balance?: number } }[]>(
+            (got) => {
+              const request = tx.objectStore(name).getAll();
+              request.onsuccess = () => got(request.result);
+              request.onerror = () => got([]);
+            },
+          );
+        void Promise.all([all('events'), all('unassigned')]).then(([events, waiting]) => {
+          db.close();
+          done(
+            [...events, ...waiting.map((w) => w.event ?? {})].some(
+              (e) => e.type === 'observed-balance' && e.balance === balance,
+            ),
+          );
+        });
+      };
+    });
+  }, balance);
+}
+
+/**
+ * A positive signal that everything `page` showed us so far was handled, before a test asserts
+ * that nothing came of it: the page asks for a credit count only this call serves (a value no
+ * other answer holds), and this waits until the background holds that reading (in the ledger,
+ * or waiting in `unassigned` when no seat takes it) and the outbox is empty. The page's earlier
+ * answers reached our content script before this one (one port, in order) and their detections
+ * went into the outbox first (it is sent whole, sends first), so by then they are in the
+ * ledger, or waiting, or were nothing. Returns the count served: with a Sales Navigator seat it
+ * is recorded as LinkedIn's latest reading.
+ */
+export async function handledSoFar(page: Page, extension: Extension): Promise<number> {
+  const value = 9_000 + ++sentinels;
+  await page.route(`**/sales-api/salesApiCredits?*sentinel=${value}*`, (route) =>
+    route.fulfill({
+      status: 200,
+      contentType: 'application/json',
+      body: JSON.stringify({ elements: [{ type: 'LSS_INMAIL', value }] }),
+    }),
+  );
+  await page.evaluate(
+    (value) => fetch(`/sales-api/salesApiCredits?q=findCreditGrant&sentinel=${value}`).then((r) => r.text()),
+    value,
+  );
+  await expect.poll(() => holdsReading(extension, value)).toBe(true);
+  await expect.poll(async () => await extension.outbox()).toEqual([]);
+  return value;
+}
+
 /** The whole ledger as exported, without the moment of the export: equal text, equal ledger. */
 export async function exportedLedger(extension: Extension): Promise<string> {
   const { file } = await extension.send<{ file: { exportedAt?: string } }>({ type: 'export-ledger' });
   return JSON.stringify({ ...file, exportedAt: undefined });
+}
+
+/** Our worker as the DevTools protocol sees it: its version's running status, its target, its starts. */
+interface WorkerWatch {
+  cdp: CDPSession;
+  status(): string;
+  starts(): number;
+  /** Times its version entered 'stopped'. */
+  stops(): number;
+  /** How many targets of our worker are listed now. */
+  targets(): Promise<number>;
+}
+
+async function watchWorker(context: BrowserContext, id: string): Promise<WorkerWatch> {
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  const scope = `chrome-extension://${id}/`;
+  const ours = new Set<string>();
+  let status = 'unknown';
+  let starts = 0;
+  let stops = 0;
+  cdp.on('ServiceWorker.workerRegistrationUpdated', ({ registrations }) => {
+    for (const r of registrations) if (r.scopeURL === scope) ours.add(r.registrationId);
+  });
+  cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+    for (const v of versions) {
+      if (!ours.has(v.registrationId) && !v.scriptURL.startsWith(scope)) continue;
+      if (v.runningStatus === 'running' && status !== 'running') starts++;
+      if (v.runningStatus === 'stopped' && status !== 'stopped') stops++;
+      status = v.runningStatus;
+    }
+  });
+  await cdp.send('ServiceWorker.enable');
+  // The protocol reports the current state right after `enable`.
+  await expect.poll(() => status).not.toBe('unknown');
+  return {
+    cdp,
+    status: () => status,
+    starts: () => starts,
+    stops: () => stops,
+    targets: async () =>
+      (await cdp.send('Target.getTargets')).targetInfos.filter(
+        (t) => t.type === 'service_worker' && t.url.startsWith(scope),
+      ).length,
+  };
+}
+
+/** Where a request came from. */
+export type RequestSource = 'page' | 'content-script' | 'worker' | 'extension-page' | 'other';
+
+export interface SeenRequest {
+  url: string;
+  source: RequestSource;
+  /** The target it was seen on: its type and URL. */
+  target: string;
+  /** The script URLs of its initiator's stack, innermost first, async parents after. */
+  stack: string[];
+}
+
+/**
+ * Every request of the browser's pages and workers, by the DevTools protocol's Network domain
+ * on each target (pages, LinkedIn's and ours, the service worker each time it starts), each
+ * attributed to the page, our content scripts, our worker or our extension pages; and, beside
+ * it, every request Playwright saw (its own interception sees pages and service workers from
+ * their first request on), so a request the protocol missed while attaching is still seen.
+ */
+export interface RequestRecorder {
+  /** What the protocol saw, attributed. */
+  seen: SeenRequest[];
+  /** Every URL Playwright saw requested, with the page or worker URL it came from. */
+  playwright: { url: string; from: string }[];
+  /** The targets it attached to (type and URL), in order. */
+  attached: string[];
+  /** Resolves once no request has been seen (either way) for `ms`. */
+  quiet(ms?: number): Promise<void>;
+  /** Runs `expression` in our content script's world in `page` (CDP Runtime.evaluate). */
+  inContentScript(page: Page, expression: string): Promise<void>;
+}
+
+export async function recordRequests(context: BrowserContext, extensionId: string): Promise<RequestRecorder> {
+  const ours = `chrome-extension://${extensionId}/`;
+  const control = await context.newPage();
+  const cdp = await context.newCDPSession(control);
+  const sessions = new Map<string, { type: string; url: string; targetId: string }>();
+  const attachedTargets = new Set<string>();
+  const pending = new Map<number, (result: unknown) => void>();
+  const counted = new Set<string>();
+  let nextId = 1;
+  let lastAt = Date.now();
+  const recorder: RequestRecorder = {
+    seen: [],
+    playwright: [],
+    attached: [],
+    async quiet(ms = 1500) {
+      await expect.poll(() => Date.now() - lastAt, { timeout: 30_000 }).toBeGreaterThanOrEqual(ms);
+    },
+    async inContentScript(page, expression) {
+      const session = await context.newCDPSession(page);
+      const contexts: { id: number; origin: string; name: string }[] = [];
+      session.on('Runtime.executionContextCreated', ({ context: c }) => contexts.push(c));
+      await session.send('Runtime.enable');
+      const world = contexts.find((c) => c.origin === ours.slice(0, -1));
+      if (!world) throw new Error(`no content script world of ${ours} in ${page.url()}`);
+      // Named as a file of our content scripts, as the stack of a request they make would be.
+      const source = `${expression}
+//# sourceURL=${ours}content-scripts/probe.js`;
+      await session.send('Runtime.evaluate', { expression: source, contextId: world.id, awaitPromise: true });
+      await session.detach();
+    },
+  };
+  // Non-flattened sessions: each target's protocol messages travel through this one session.
+  const sendTo = (sessionId: string, method: string, params: object = {}) =>
+    new Promise<unknown>((done) => {
+      const id = nextId++;
+      pending.set(id, done);
+      void cdp
+        .send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method, params }) })
+        .catch(() => done(null));
+    });
+  const sourceOf = (target: { type: string; url: string }, documentURL: string, stack: string[]) => {
+    if (target.type === 'service_worker' || target.type === 'worker' || target.type === 'shared_worker')
+      return target.url.startsWith(ours) ? 'worker' : 'other';
+    if (documentURL.startsWith(ours) || target.url.startsWith(ours)) return 'extension-page';
+    // The outermost script decides: the page's own fetch runs through the tap's wrapper (a frame
+    // of ours on top of the page's), while a content script's request starts in our file.
+    const outermost = stack.at(-1) ?? '';
+    return outermost.startsWith(`${ours}content-scripts/`) ? 'content-script' : 'page';
+  };
+  const attach = async (info: { targetId: string; type: string; url: string }) => {
+    if (!['page', 'iframe', 'service_worker', 'worker', 'shared_worker'].includes(info.type)) return;
+    if (attachedTargets.has(info.targetId)) return;
+    attachedTargets.add(info.targetId);
+    try {
+      const { sessionId } = await cdp.send('Target.attachToTarget', {
+        targetId: info.targetId,
+        flatten: false,
+      });
+      sessions.set(sessionId, info);
+      recorder.attached.push(`${info.type} ${info.url}`);
+      await sendTo(sessionId, 'Network.enable');
+      if (info.type === 'service_worker' || info.type === 'worker')
+        await sendTo(sessionId, 'Runtime.runIfWaitingForDebugger');
+    } catch {
+      attachedTargets.delete(info.targetId); // gone before we got there
+    }
+  };
+  cdp.on('Target.receivedMessageFromTarget', ({ sessionId, message }) => {
+    const m = JSON.parse(message) as {
+      id?: number;
+      result?: unknown;
+      method?: string;
+      params?: Record<string, unknown>;
+    };
+    if (m.id !== undefined) {
+      pending.get(m.id)?.(m.result ?? null);
+      pending.delete(m.id);
+      return;
+    }
+    if (m.method !== 'Network.requestWillBeSent' || !m.params) return;
+    const target = sessions.get(sessionId);
+    if (!target) return;
+    const p = m.params as {
+      requestId: string;
+      request: { url: string };
+      documentURL?: string;
+      initiator?: { stack?: Stack; url?: string };
+    };
+    // A target may be attached twice for a moment (a worker starting): each request counts once.
+    const key = `${target.targetId} ${p.requestId} ${p.request.url}`;
+    if (counted.has(key)) return;
+    counted.add(key);
+    const stack: string[] = [];
+    for (let s = p.initiator?.stack; s; s = s.parent) for (const f of s.callFrames) stack.push(f.url);
+    lastAt = Date.now();
+    recorder.seen.push({
+      url: p.request.url,
+      source: sourceOf(target, p.documentURL ?? '', stack),
+      target: `${target.type} ${target.url}`,
+      stack,
+    });
+  });
+  const forget = (targetId: string) => {
+    attachedTargets.delete(targetId);
+    for (const [sessionId, info] of sessions) if (info.targetId === targetId) sessions.delete(sessionId);
+  };
+  cdp.on('Target.detachedFromTarget', ({ sessionId }) => {
+    const info = sessions.get(sessionId);
+    if (info) forget(info.targetId);
+  });
+  cdp.on('Target.targetDestroyed', ({ targetId }) => forget(targetId));
+  cdp.on('Target.targetCreated', ({ targetInfo }) => void attach(targetInfo));
+  cdp.on('Target.targetInfoChanged', ({ targetInfo }) => {
+    for (const info of sessions.values())
+      if (info.targetId === targetInfo.targetId) info.url = targetInfo.url;
+    void attach(targetInfo);
+  });
+  context.on('request', (request) => {
+    lastAt = Date.now();
+    let from = '';
+    try {
+      from = request.serviceWorker()?.url() ?? request.frame().url();
+    } catch {
+      from = '(no frame)';
+    }
+    recorder.playwright.push({ url: request.url(), from });
+  });
+  // A service worker's target keeps its id across lives and says nothing when it stops: its
+  // version's status tells when a new life begins, to be attached again.
+  const workerTargets = new Map<string, string>();
+  cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+    for (const v of versions) {
+      const old = workerTargets.get(v.versionId);
+      if (v.runningStatus !== 'running' || !v.targetId) {
+        if (old) forget(old);
+        workerTargets.delete(v.versionId);
+      } else if (old !== v.targetId) {
+        workerTargets.set(v.versionId, v.targetId);
+        forget(v.targetId);
+        void attach({ targetId: v.targetId, type: 'service_worker', url: v.scriptURL });
+      }
+    }
+  });
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('Target.setDiscoverTargets', { discover: true });
+  for (const info of (await cdp.send('Target.getTargets')).targetInfos) await attach(info);
+  return recorder;
+}
+
+interface Stack {
+  callFrames: { url: string }[];
+  parent?: Stack;
 }

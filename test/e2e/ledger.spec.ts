@@ -3,7 +3,7 @@
 
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from '@playwright/test';
+import type { BrowserContext, Page } from '@playwright/test';
 import { BADGE_COLORS } from '../../src/background/badge';
 import type { LedgerFile } from '../../src/ledger/ledger-file';
 import { summarize } from '../../src/ledger/summarize';
@@ -176,33 +176,166 @@ test('the clock walks past a threshold, an expiry and a grant: badge colour, fig
   ]);
 });
 
-test('alarms and expiry notifications survive worker restarts: none lost, none shown twice', async ({
+/**
+ * An extension page that only reads (alarms, storage) and never messages the worker, so reading
+ * wakes nothing and runs no refresh: what it sees, the worker did by itself.
+ */
+async function quietReader(context: BrowserContext, extension: Extension): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(`chrome-extension://${extension.id}/manifest.json`);
+  return page;
+}
+
+/** The one-shot alarm's instant on the test clock, to the second (ISO), or null. */
+const nextAlarm = (reader: Page) =>
+  reader.evaluate(async () => {
+    const alarm = await chrome.alarms.get('next');
+    // Alarms run on the real clock; the test clock is the real one plus this offset.
+    const offset = ((await chrome.storage.local.get('test:clock'))['test:clock'] as number | undefined) ?? 0;
+    return alarm ? new Date(Math.round((alarm.scheduledTime + offset) / 1000) * 1000).toISOString() : null;
+  });
+
+const notifiedBy = (reader: Page) =>
+  reader.evaluate(
+    async () =>
+      ((await chrome.storage.local.get('test:notified'))['test:notified'] as
+        | { message: string; at: number }[]
+        | undefined) ?? [],
+  );
+
+test('after each restart the alarm is armed at the next instant that matters; the real alarm wakes the worker to notify', async ({
   context,
   extension,
 }) => {
+  test.setTimeout(60_000);
   await setClock(extension, '2026-01-20T12:00:00Z');
-  await importThroughOptions(extension, salesNavigatorFile);
-  const alarms = async () => {
-    await extension.send({ type: 'get-snapshot' }); // wakes the worker if it sleeps
-    const worker = context.serviceWorkers().at(-1) ?? extension.worker;
-    return worker.evaluate(async () => (await chrome.alarms.getAll()).map((a) => a.name).sort());
-  };
-  for (const at of ['2026-01-24T12:00:00Z', '2026-01-29T00:00:00Z']) {
-    await setClock(extension, at);
-    await extension.send({ type: 'test:fire-alarm' });
-    // Killed right after, then woken by its alarm again, twice: the same digest is not repeated.
-    for (let k = 0; k < 2; k++) {
-      await extension.stopWorker();
-      await extension.send({ type: 'test:fire-alarm' });
-    }
-    // A new worker re-arms what the old one had armed.
-    expect((await alarms()).length).toBeGreaterThan(0);
+  const imported = await importThroughOptions(extension, salesNavigatorFile);
+  await expect(imported.getByTestId('options-status')).toContainText('Imported 1 seat');
+  await imported.close();
+  const reader = await quietReader(context, extension);
+  // Lots of Nov 1, Dec 1 and Jan 1 (50 each): Nov 1's expire Jan 30 00:00; alerts 7 and 2 days
+  // before (Jan 23, Jan 28); the next grant Feb 1. Worked out by hand: the next instants are
+  // Jan 23 00:00, then Jan 28 00:00, then Jan 30 00:00.
+  await expect.poll(() => nextAlarm(reader)).toBe('2026-01-23T00:00:00.000Z');
+  const daily = await reader.evaluate(async () => (await chrome.alarms.get('daily'))?.periodInMinutes);
+  expect(daily).toBe(24 * 60);
+
+  // A restart with the alarm gone: only the new worker can arm it again, at the same instant.
+  await reader.evaluate(() => chrome.alarms.clear('next'));
+  await extension.stopWorker();
+  expect(await nextAlarm(reader)).toBeNull();
+  await extension.send({ type: 'get-snapshot' });
+  await expect.poll(() => nextAlarm(reader)).toBe('2026-01-23T00:00:00.000Z');
+
+  // Each alert from the real alarm: the clock set five seconds before its instant, no message
+  // sent after that. The first finds the worker stopped (the alarm starts a new one); the second
+  // finds it running (its alarm listener alone must act).
+  const alerts = [
+    [
+      '2026-01-23T00:00:00.000Z',
+      '50 credits expire Jan 30 — in 7 days',
+      '2026-01-28T00:00:00.000Z',
+      'stopped',
+    ],
+    [
+      '2026-01-28T00:00:00.000Z',
+      '50 credits expire Jan 30 — in 2 days',
+      '2026-01-30T00:00:00.000Z',
+      'running',
+    ],
+  ] as const;
+  for (const [k, [instant, message, next, worker]] of alerts.entries()) {
+    await setClock(extension, new Date(Date.parse(instant) - 5_000).toISOString());
+    await expect.poll(() => nextAlarm(reader)).toBe(instant);
+    if (worker === 'stopped') await extension.stopWorker();
+    const before = await extension.workerState();
+    expect(before.status).toBe(worker);
+    // Nothing was due five seconds before: nothing new was said.
+    expect((await notifiedBy(reader)).map((n) => n.message)).toEqual(alerts.slice(0, k).map((a) => a[1]));
+    await expect
+      .poll(async () => (await notifiedBy(reader)).map((n) => n.message), { timeout: 20_000 })
+      .toEqual([...alerts.slice(0, k).map((a) => a[1]), message]);
+    // Said at (not before) the instant on the test clock; by a worker the alarm started, or by
+    // the one that was running, with no start in between.
+    expect((await notifiedBy(reader)).at(-1)?.at).toBeGreaterThanOrEqual(Date.parse(instant));
+    const after = await extension.workerState();
+    if (worker === 'stopped') expect(after.starts).toBeGreaterThan(before.starts);
+    else expect(after.starts).toBe(before.starts);
+    // The worker armed the alarm at the next instant.
+    await expect.poll(() => nextAlarm(reader)).toBe(next);
   }
-  const { notified } = await extension.send<{ notified: { message: string }[] }>({ type: 'test:notified' });
-  expect(notified.map((n) => n.message)).toEqual([
-    '50 credits expire Jan 30 — in 6 days',
-    '50 credits expire Jan 30 — tomorrow',
+
+  // Killed and woken again, twice, through the test hook: the same digest is not repeated, and
+  // the alarm stays where it was.
+  for (let k = 0; k < 2; k++) {
+    await extension.stopWorker();
+    await extension.send({ type: 'test:fire-alarm' });
+    expect(await nextAlarm(reader)).toBe('2026-01-30T00:00:00.000Z');
+  }
+  expect((await notifiedBy(reader)).map((n) => n.message)).toEqual(alerts.map((a) => a[1]));
+});
+
+test('the popup shows each status: awaiting, refunded, replied-no-credit, late-reply, window-closed, free', async ({
+  extension,
+}) => {
+  await setClock(extension, '2026-05-10T12:00:00Z');
+  const seat = salesNavigatorFile.seats[0]!.id;
+  const send = (id: string, at: string, cost = 'paid') => ({
+    id,
+    seat,
+    type: 'inmail-sent',
+    at,
+    threadId: `2-${id}`,
+    cost,
+    recipient: { name: `Lead ${id}` },
+  });
+  const reply = (id: string, at: string) => ({
+    id: `${id}-r`,
+    seat,
+    type: 'reply-received',
+    at,
+    threadId: `2-${id}`,
+  });
+  // Worked out by hand (test/unit/send-status.test.ts has the same file): sends from Nov 1's lot,
+  // which expires Jan 30; windows close 90 days after each send; the clock is May 10.
+  const file = {
+    ...salesNavigatorFile,
+    events: [
+      ...salesNavigatorFile.events,
+      send('closed', '2026-01-16T10:00:00Z'), // no response, window closed Apr 16
+      send('late', '2026-01-17T10:00:00Z'),
+      reply('late', '2026-04-20T10:00:00Z'), // after its window closed (Apr 17)
+      send('nocredit', '2026-01-18T10:00:00Z'),
+      reply('nocredit', '2026-02-05T10:00:00Z'), // in time, its lot gone since Jan 30
+      send('refunded', '2026-01-19T10:00:00Z'),
+      reply('refunded', '2026-01-25T10:00:00Z'), // in time, its lot live
+      send('awaiting', '2026-05-05T10:00:00Z'), // from Mar 1's lot (expires May 30), window open
+      send('free', '2026-05-06T10:00:00Z', 'free-open-profile'),
+    ],
+  };
+  const options = await importThroughOptions(extension, file);
+  await expect(options.getByTestId('options-status')).toContainText('Imported 1 seat');
+  const popup = await extension.openPopup();
+  const rows = popup.getByTestId('inmail-row');
+  await expect(rows).toHaveCount(6);
+  const shown = await rows.evaluateAll((els) =>
+    els.map((e) => [
+      e.getAttribute('data-id'),
+      e.getAttribute('data-status'),
+      e.getAttribute('data-refund-deadline'),
+    ]),
+  );
+  // Newest first; a credit can come back only for the awaiting one, until its lot expires
+  // (May 30, before its window closes Aug 3).
+  expect(shown).toEqual([
+    ['free', 'free', ''],
+    ['awaiting', 'awaiting', '2026-05-30T00:00:00.000Z'],
+    ['refunded', 'refunded', ''],
+    ['nocredit', 'replied-no-credit', ''],
+    ['late', 'late-reply', ''],
+    ['closed', 'window-closed', ''],
   ]);
+  await expect(popup.getByTestId('pending-refunds')).toHaveText(/^1\b/);
 });
 
 test('export, then import into a fresh profile: the same popup', async ({ extension }) => {

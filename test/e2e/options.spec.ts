@@ -96,8 +96,11 @@ test('alerts are saved, CSV lists the InMails, delete all empties the ledger', a
 test('"How we count" states every rule, marking our model', async ({ extension }) => {
   const options = await extension.openOptions();
   const rules = options.locator('#how-we-count ol > li');
-  await expect(rules).toHaveCount(16);
+  await expect(rules).toHaveCount(17);
   await expect(options.locator('#how-we-count .source.ours').first()).toHaveText('Our model');
+  // Rule 17, InMails sent before setup, is ours.
+  await expect(rules.nth(16)).toContainText('InMails sent before you set up');
+  await expect(rules.nth(16).locator('.source.ours')).toHaveCount(1);
   // What detection reads, and that Recruiter replies are not detected.
   await expect(options.locator('#how-we-count dt')).toHaveText([
     'Sales Navigator',

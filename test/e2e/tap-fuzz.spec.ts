@@ -8,7 +8,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type BrowserContext, chromium, type Page } from '@playwright/test';
 import fc from 'fast-check';
-import { chromiumPath, expect, routeFixtures, test } from './fixtures';
+import { ENDPOINT_KINDS } from '../../src/linkedin/endpoints';
+import { answersSeen, chromiumPath, expect, routeFixtures, test } from './fixtures';
 
 const LEAD = 'https://www.linkedin.com/sales/lead/ACwAAA123,NAME_SEARCH,abcd';
 const ANSWERS = join(import.meta.dirname, '../fixtures/linkedin/answers');
@@ -258,7 +259,6 @@ test('generated traffic: the page receives the same with the tap as without it, 
   extension,
 }) => {
   test.setTimeout(240_000);
-  expect(extension.id).toBeTruthy();
   const control = await controlBrowser();
   try {
     const cases = new Map<string, Case>();
@@ -288,8 +288,14 @@ test('generated traffic: the page receives the same with the tap as without it, 
       }),
       { numRuns: 40 },
     );
-    console.log(`tap fuzz: ${ran} generated requests, the page's view identical with and without the tap`);
-    expect(ran).toBeGreaterThanOrEqual(100);
+    // The tap was there and read the generated answers (its detection health counts them): the
+    // comparison was between a tapped page and a plain one, not two plain ones.
+    let read = 0;
+    for (const kind of ENDPOINT_KINDS) read += await answersSeen(extension, kind);
+    console.log(
+      `tap fuzz: ${ran} generated requests, the page's view identical with and without the tap; ${read} answers read by the tap`,
+    );
+    expect(read).toBeGreaterThan(0);
   } finally {
     await control.close();
   }

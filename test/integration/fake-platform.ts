@@ -1,7 +1,7 @@
 // A Platform that records what the service asked of the browser, with a clock the test moves.
 
 import type { Badge } from '../../src/background/badge';
-import type { Platform } from '../../src/background/ledger-service';
+import type { Platform } from '../../src/background/platform';
 import type { Snapshot } from '../../src/messages/snapshot';
 
 export class FakePlatform implements Platform {

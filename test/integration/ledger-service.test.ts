@@ -134,16 +134,13 @@ describe('ingest', () => {
     const seat = await setupSalesNavigator(10);
     await ok({ type: 'log-send', seat, recipientName: 'Sam Lee', cost: 'paid' });
     const before = JSON.stringify((await ok({ type: 'export-ledger' })).file);
-    let refused = 0;
     for (const [what, breakIt, path] of MALFORMED) {
       const f = good();
       const text = JSON.stringify(breakIt(f) ?? f);
       const reply = await service.handle({ type: 'import-ledger', text });
       expect(reply, what).toMatchObject({ ok: false, error: expect.stringContaining(`${path}: `) });
       expect(JSON.stringify((await ok({ type: 'export-ledger' })).file), what).toBe(before);
-      refused++;
     }
-    expect(refused).toBeGreaterThanOrEqual(50);
     // The good file itself goes in, so each refusal above was the one broken field.
     expect(await service.handle({ type: 'import-ledger', text: JSON.stringify(good()) })).toMatchObject({
       ok: true,

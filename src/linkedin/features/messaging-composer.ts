@@ -1,7 +1,7 @@
 // LinkedIn messaging's InMail composer, wherever it opens (/messaging, or the message overlay
 // on a profile, a search page, the feed…): LinkedIn's count from the credits banner (an
 // observation of the Premium pool), the cost chip before Send, health. Which composer sent a
-// createMessage is read at the moment of Send (send-moments.ts).
+// createMessage is read at the moment of Send (page/send-moments.ts).
 
 import { reportAnchor } from '../anchor-health';
 import {
@@ -14,22 +14,38 @@ import {
   messagingSendButton,
 } from '../dom/messaging-composer';
 import { deliver } from '../outbox';
-import { chipText, showChipBefore } from './cost-chip';
-import type { Feature } from './page-watch';
+import { chipText, showChipBefore } from '../overlay/cost-chip';
+import { defineFeature } from '../page/feature';
+import { PAGE_KINDS } from '../page-kinds';
 
-export function messagingComposer(randomId: () => string): Feature {
-  const lastCredits = new WeakMap<HTMLElement, number>();
-  return (snapshot, now, kind) => {
-    // Messaging overlays open on almost any LinkedIn page, but not in Sales Navigator or Recruiter.
-    if (kind?.startsWith('sales-') || kind === 'recruiter') return;
+export const messagingComposer = defineFeature({
+  id: 'messaging-composer',
+  // Messaging overlays open on almost any LinkedIn page, but not in Sales Navigator or Recruiter.
+  pages: 'all',
+  except: PAGE_KINDS.filter((kind) => kind.startsWith('sales-') || kind === 'recruiter'),
+  selectors: [
+    // The message body a composer is found by (dom/messaging-composer.ts), by class or label.
+    '.msg-form__contenteditable',
+    '[contenteditable="true"][aria-label^="Write a message"]',
+    '[contenteditable="true"][aria-label^="Nachricht verfassen"]',
+    // The InMail credits banner: it makes a composer an InMail one, and holds LinkedIn's count.
+    '.msg-inmail-credits-display',
+    // Send, when it renders after the body.
+    'button.msg-form__send-btn',
+  ],
+  state: () => ({ lastCredits: new WeakMap<HTMLElement, number>() }),
+  run({ snapshot, now, signal, state, watchText }) {
     for (const composer of messagingComposers(document)) {
       if (!isInmailComposer(composer)) continue;
+      const banner = inmailBanner(composer);
+      // The banner's count changes after a send without a new element: its words are watched.
+      if (banner) watchText(banner);
       const cost = messagingCost(composer) ?? 'paid';
       const credits = messagingCredits(composer);
       void reportAnchor(
         'msg-composer-banner',
         'LinkedIn messaging InMail composer: credits banner',
-        inmailBanner(composer) !== null,
+        banner !== null,
         now,
       );
       if (cost === 'paid')
@@ -39,10 +55,16 @@ export function messagingComposer(randomId: () => string): Feature {
           credits !== null,
           now,
         );
-      if (credits !== null && credits !== lastCredits.get(composer)) {
-        lastCredits.set(composer, credits);
+      if (credits !== null && credits !== state.lastCredits.get(composer)) {
+        state.lastCredits.set(composer, credits);
         void deliver([
-          { kind: 'balance', pool: 'premium', id: `obs:${randomId()}`, balance: credits, where: 'compose' },
+          {
+            kind: 'balance',
+            pool: 'premium',
+            id: `obs:${crypto.randomUUID()}`,
+            balance: credits,
+            where: 'compose',
+          },
         ]);
       }
       const send = messagingSendButton(composer);
@@ -56,8 +78,9 @@ export function messagingComposer(randomId: () => string): Feature {
         showChipBefore(
           send,
           chipText(cost, messagingRecipient(composer), snapshot, now, 'premium'),
+          signal,
           'inline',
         );
     }
-  };
-}
+  },
+});

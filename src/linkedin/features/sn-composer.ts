@@ -5,15 +5,32 @@ import { reportAnchor } from '../anchor-health';
 import { composerCredits, composerRecipient, composerSendButton, findComposer } from '../dom/composer';
 import { readSendMoment } from '../dom/send-moment';
 import { deliver } from '../outbox';
-import { chipText, showChipBefore } from './cost-chip';
-import type { Feature } from './page-watch';
+import { chipText, showChipBefore } from '../overlay/cost-chip';
+import { defineFeature } from '../page/feature';
+import { PAGE_KINDS } from '../page-kinds';
 
-export function salesComposer(randomId: () => string): Feature {
-  let lastCredits: number | null = null;
-  return (snapshot, now, kind) => {
-    if (!kind?.startsWith('sales-')) return;
+/** The dialog dom/composer.ts reads: labelled "Conversation with <name>" ("Unterhaltung mit …"). */
+const DIALOG = [
+  'section[role="dialog"][aria-label^="Conversation with" i]',
+  'section[role="dialog"][aria-label^="Unterhaltung mit" i]',
+];
+
+export const snComposer = defineFeature({
+  id: 'sn-composer',
+  // Every Sales Navigator page: the composer opens over a lead, a search row, the inbox, home.
+  pages: PAGE_KINDS.filter((kind) => kind.startsWith('sales-')),
+  selectors: [
+    // The compose dialog itself, when it opens.
+    ...DIALOG,
+    // Its buttons (Send among them), when they render after the dialog does.
+    ...DIALOG.map((dialog) => `${dialog} button`),
+  ],
+  state: () => ({ lastCredits: null as number | null }),
+  run({ snapshot, now, signal, state, watchText }) {
     const composer = findComposer(document);
     if (!composer) return;
+    // The credit line may render, or count down, after the dialog: its words are watched.
+    watchText(composer);
     const credits = composerCredits(composer);
     // What the composer and its recipient show, never anyone else on the page.
     const cost = readSendMoment(composer, document).cost ?? 'paid';
@@ -25,13 +42,13 @@ export function salesComposer(randomId: () => string): Feature {
         credits !== null,
         now,
       );
-    if (credits !== null && credits !== lastCredits) {
-      lastCredits = credits;
+    if (credits !== null && credits !== state.lastCredits) {
+      state.lastCredits = credits;
       void deliver([
         {
           kind: 'balance',
           pool: 'sales-navigator',
-          id: `obs:${randomId()}`,
+          id: `obs:${crypto.randomUUID()}`,
           balance: credits,
           where: 'compose',
         },
@@ -39,6 +56,6 @@ export function salesComposer(randomId: () => string): Feature {
     }
     const send = composerSendButton(composer);
     void reportAnchor('sn-composer-send', 'Sales Navigator composer: Send button', send !== null, now);
-    if (send) showChipBefore(send, chipText(cost, composerRecipient(composer), snapshot, now));
-  };
-}
+    if (send) showChipBefore(send, chipText(cost, composerRecipient(composer), snapshot, now), signal);
+  },
+});

@@ -1,11 +1,12 @@
 // In an InMail thread (Sales Navigator inbox, LinkedIn messaging), its refund status, from the
 // snapshot the worker published: "Refund window: 23 days left", "Refunded", "Window closed".
-// It floats in the page's corner, so nothing of LinkedIn's layout moves.
+// It floats in the page's corner, so nothing of LinkedIn's layout moves. It goes with its run:
+// moving to another thread (a new URL) takes it away, and that thread's run shows its own.
 
 import type { InmailRow, Snapshot } from '../../messages/snapshot';
+import { type OverlayLine, overlay, removeOverlay, showLines } from '../overlay/overlay';
+import { defineFeature } from '../page/feature';
 import { threadOfPage } from '../page-kinds';
-import { type OverlayLine, overlay, removeOverlay, showLines } from './overlay';
-import type { Feature } from './page-watch';
 
 const DAY = 86_400_000;
 
@@ -39,24 +40,30 @@ export function threadStatusLine(
   }
 }
 
-let shown = false;
-
-export const threadStatus: Feature = (snapshot, now, kind) => {
-  const threadId = kind === 'sales-inbox' || kind === 'messaging' ? threadOfPage(location.href) : null;
-  const line = threadId ? threadStatusLine(threadId, snapshot, now) : null;
-  if (!line) {
-    // Left the thread (SPA navigation) or it has no InMail of ours: take the status away.
-    if (shown) removeOverlay(document.body ?? document, 'thread-status');
-    shown = false;
-    return;
-  }
-  shown = true;
-  const host = overlay(
-    'thread-status',
-    document.body,
-    (h) => document.body.append(h),
-    'InMail Ledger: refund status of this thread',
-    'floating',
-  );
-  showLines(host, [line]);
-};
+export const threadStatus = defineFeature({
+  id: 'thread-status',
+  pages: ['sales-inbox', 'messaging'],
+  selectors: [
+    // The page's body, where the status floats: at document_start it does not exist yet.
+    'body',
+  ],
+  run({ snapshot, now, url, signal }) {
+    const threadId = threadOfPage(url);
+    const line = threadId ? threadStatusLine(threadId, snapshot, now) : null;
+    if (!document.body) return;
+    // No InMail of ours in this thread (or not yet in the snapshot): nothing to show.
+    if (!line) {
+      removeOverlay(document.body, 'thread-status');
+      return;
+    }
+    const host = overlay(
+      'thread-status',
+      document.body,
+      (h) => document.body.append(h),
+      'InMail Ledger: refund status of this thread',
+      signal,
+      'floating',
+    );
+    showLines(host, [line]);
+  },
+});

@@ -89,7 +89,7 @@ export function DataPanel({ notify }: { notify: Notify }) {
   const exportCsv = async () => {
     const reply = await command({ type: 'export-csv' });
     if (!reply.ok) return notify(reply.error, true);
-    download(`inmail-ledger-${today()}.csv`, 'text/csv', `${reply.csv as string}\r\n`);
+    download(`inmail-ledger-${today()}.csv`, 'text/csv', `${reply.csv}\r\n`);
     notify('InMails exported as CSV.');
   };
   const importFile = async (event: Event) => {
@@ -100,7 +100,7 @@ export function DataPanel({ notify }: { notify: Notify }) {
     const reply = await command({ type: 'import-ledger', text });
     input.value = '';
     if (!reply.ok) return notify(`Nothing was imported: ${reply.error}`, true);
-    const counts = reply.imported as { seats: number; events: number };
+    const counts = reply.imported;
     notify(`Imported ${counts.seats} seat(s) and ${counts.events} event(s) from ${file.name}.`);
   };
   return (

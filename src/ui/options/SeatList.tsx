@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { PLAN_IDS, PLANS, type PlanId } from '../../ledger/plans';
 import type { SeatBrief, Snapshot } from '../../messages/snapshot';
-import { command } from '../command';
+import { type AnyCommand, command } from '../command';
 
 type Notify = (message: string, isError?: boolean) => void;
 
@@ -24,7 +24,7 @@ function SeatItem({ seat, active, notify }: { seat: SeatBrief; active: boolean; 
   const [label, setLabel] = useState(seat.label);
   const [confirmRemove, setConfirmRemove] = useState(false);
   const [planOpen, setPlanOpen] = useState(false);
-  const run = async (message: Parameters<typeof command>[0], done: string) => {
+  const run = async (message: AnyCommand, done: string) => {
     const reply = await command(message);
     notify(reply.ok ? done : reply.error, !reply.ok);
     return reply.ok;
@@ -97,7 +97,7 @@ function PlanChange({
   onClose,
 }: {
   seat: SeatBrief;
-  run: (message: Parameters<typeof command>[0], done: string) => Promise<boolean>;
+  run: (message: AnyCommand, done: string) => Promise<boolean>;
   onClose: () => void;
 }) {
   const [plan, setPlan] = useState<PlanId>(seat.plan === 'none' ? 'sales-navigator-core' : 'none');
@@ -105,7 +105,7 @@ function PlanChange({
   const preview = async (next: PlanId) => {
     setPlan(next);
     const reply = await command({ type: 'preview-plan-change', seat: seat.id, plan: next });
-    setForfeits(reply.ok ? (reply.forfeits as number) : null);
+    setForfeits(reply.ok ? reply.forfeits : null);
   };
   useEffect(() => {
     void preview(plan);

@@ -3,14 +3,11 @@
 // whose cost the page did not show, and messages refused.
 
 import { useEffect, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
-import { ANCHOR_HEALTH_PREFIX, type AnchorHealth, mergedAnchors } from '../../linkedin/anchor-health';
-import {
-  answersSeenLately,
-  ENDPOINT_HEALTH_PREFIX,
-  type HealthProblem,
-  recentProblems,
-} from '../../linkedin/endpoint-health';
+import { type AnchorHealth, mergedAnchors } from '../../linkedin/anchor-health';
+import { answersSeenLately, type HealthProblem, recentProblems } from '../../linkedin/endpoint-health';
+import { follow } from '../../messages/follow';
+import { familiesSource } from '../../messages/key-family';
+import { anchorHealthKeys, endpointHealthKeys } from '../../messages/storage';
 import { plural, shortDate } from '../format';
 
 interface Health {
@@ -30,21 +27,11 @@ function healthOf(stored: Record<string, unknown>): Health {
 
 function useHealth(): Health | null {
   const [health, setHealth] = useState<Health | null>(null);
-  useEffect(() => {
-    const load = () => void browser.storage.local.get(null).then((stored) => setHealth(healthOf(stored)));
-    const onChanged = (changes: Record<string, unknown>, area: string) => {
-      if (
-        area === 'local' &&
-        Object.keys(changes).some(
-          (k) => k.startsWith(ANCHOR_HEALTH_PREFIX) || k.startsWith(ENDPOINT_HEALTH_PREFIX),
-        )
-      )
-        load();
-    };
-    browser.storage.onChanged.addListener(onChanged);
-    load();
-    return () => browser.storage.onChanged.removeListener(onChanged);
-  }, []);
+  useEffect(
+    () =>
+      follow(familiesSource(anchorHealthKeys, endpointHealthKeys), (stored) => setHealth(healthOf(stored))),
+    [],
+  );
   return health;
 }
 

@@ -5,7 +5,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { PLANS } from '../../ledger/plans';
 import type { InmailRow, Snapshot } from '../../messages/snapshot';
-import { command } from '../command';
+import { type AnyCommand, command } from '../command';
 import { daysFromNow, inDays, plural, shortDate } from '../format';
 import { useSnapshot } from '../use-snapshot';
 import { DetectionHealth } from './DetectionHealth';
@@ -44,7 +44,7 @@ export function PopupApp({ preloaded }: { preloaded?: Snapshot | null }) {
       </main>
     );
   }
-  const run = async (message: Parameters<typeof command>[0]) => {
+  const run = async (message: AnyCommand) => {
     const reply = await command(message);
     setError(reply.ok ? null : reply.error);
     return reply.ok;
@@ -55,7 +55,7 @@ export function PopupApp({ preloaded }: { preloaded?: Snapshot | null }) {
 interface LedgerProps {
   snapshot: Snapshot;
   error: string | null;
-  run: (message: Parameters<typeof command>[0]) => Promise<boolean>;
+  run: (message: AnyCommand) => Promise<boolean>;
 }
 
 function Ledger({ snapshot, error, run }: LedgerProps) {

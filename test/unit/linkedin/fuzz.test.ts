@@ -199,12 +199,10 @@ function wellFormed(reading: Reading): void {
 
 const text = (value: unknown) => (typeof value === 'string' ? value : JSON.stringify(value));
 
-let cases = 0;
 let detected = 0;
 
 describe('fuzzed answers', () => {
   test('the seeds: every answer fixture, every endpoint that is read', () => {
-    expect(SEEDS.length).toBeGreaterThan(40);
     for (const seed of SEEDS) expect(KINDS.has(seed.kind), seed.file).toBe(true);
     const seen = new Set(SEEDS.map((s) => s.kind));
     for (const kind of ENDPOINT_KINDS)
@@ -221,7 +219,6 @@ describe('fuzzed answers', () => {
         moment,
         fc.boolean(),
         (k, edits, where, cut, sent, primed) => {
-          cases++;
           const seed = SEEDS[k] as (typeof SEEDS)[number];
           const mutated = where === 'request' && seed.request !== null;
           const request = mutated ? mutate(seed.request, edits) : seed.request;
@@ -270,7 +267,6 @@ describe('fuzzed answers', () => {
         fc.boolean(),
         fc.nat(),
         (kind, request, response, status, sent, primed, pick) => {
-          cases++;
           // Bodies that are not JSON at all, or JSON of any other shape; any status.
           const body = text(response);
           const requestText = request === null ? null : text(request);
@@ -431,13 +427,13 @@ function sendWith(m: SendMoment): void {
 describe('fuzzed pages', () => {
   test('1,000 fixture pages with elements, attributes and words removed, changed, moved or added: every reader answers', () => {
     expect(PAGES.length).toBeGreaterThanOrEqual(10);
-    let moments = 0;
+    // Composers named by the page's own clicks, keys and submits (not the forced reads below).
+    let triggered = 0;
     fc.assert(
       fc.property(
         fc.constantFrom(...PAGES),
         fc.array(pageEdit, { minLength: 1, maxLength: 8 }),
         (path, edits) => {
-          cases++;
           setURL(PAGE_URLS[path] ?? `https://www.linkedin.com/${path.replace(/\.html$/, '/')}`);
           const doc = new DOMParser().parseFromString(PAGE_TEXT.get(path) as string, 'text/html');
           for (const e of edits) {
@@ -464,6 +460,7 @@ describe('fuzzed pages', () => {
             if (event.type !== 'keydown') event.preventDefault(); // never submit a form
             if (composer === null) return;
             expect(composer.ownerDocument).toBe(doc);
+            triggered++;
             read.push(readSendMoment(composer, doc));
           };
           for (const type of ['click', 'keydown', 'submit']) doc.addEventListener(type, onEvent, true);
@@ -485,7 +482,6 @@ describe('fuzzed pages', () => {
             checkMoment(m);
             sendWith(m);
           }
-          moments += read.length;
 
           const credits = creditCountIn(doc.body);
           expect(credits === null || (Number.isSafeInteger(credits) && credits >= 0)).toBe(true);
@@ -505,8 +501,9 @@ describe('fuzzed pages', () => {
       ),
       { numRuns: 1000 },
     );
-    // The pages' composers were found and read, not skipped.
-    expect(moments).toBeGreaterThan(1000);
-    expect(cases).toBeGreaterThanOrEqual(10_000);
+    // The pages' composers were found by their Send, Enter and submit and read, not skipped
+    // (the three forced reads per page above do not count).
+    console.log(`fuzzed pages: ${triggered} sends named by the page's own events in 1,000 pages`);
+    expect(triggered).toBeGreaterThan(500);
   }, 300_000);
 });

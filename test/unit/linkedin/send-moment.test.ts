@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { findComposer } from '../../../src/linkedin/dom/composer';
+import { messagingCost } from '../../../src/linkedin/dom/messaging-composer';
 import { readSendMoment, type SendMoment, sendTrigger } from '../../../src/linkedin/dom/send-moment';
 
 const html = (name: string) =>
@@ -545,5 +546,93 @@ describe('sendTrigger: what is not a send', () => {
     expect(click($('[aria-label="Message Noor Haddad"]'))).toBeNull();
     expect(click($('[data-x--compose-send]'))).toBe(composer);
     expect(sendTrigger(new Event('focus'))).toBeNull();
+  });
+});
+
+// Cross-negatives: the free words ("Open Profile", "Free message") are read only where they
+// speak for this send. Each test puts them just outside that place, where a search widened by
+// one step (the composer to the page, the banner to the whole composer) would find them, and,
+// as its positive control, just inside it, where they must count.
+describe('cross-negatives: where the free words are looked for', () => {
+  /** The "People also viewed" rail without lists: its Open Profile badge a plain line on the page. */
+  const railWithoutLists = (text: string) => {
+    const aside = /<aside[\s\S]*?<\/aside>/.exec(text)?.[0] as string;
+    const flat = aside
+      .replace(/<ul\b[^>]*>/g, '<div>')
+      .replace(/<\/ul>/g, '</div>')
+      .replace(/<li\b[^>]*>/g, '<div>')
+      .replace(/<\/li>/g, '</div>');
+    return text.replace(aside, flat);
+  };
+
+  test('Sales Navigator: an Open Profile line elsewhere on the page (not in a list) leaves the send paid', () => {
+    load('sales/lead-aside.html', railWithoutLists);
+    const rail = $('aside');
+    expect(rail.querySelector('ul, li, [role="list"]')).toBeNull();
+    expect(rail.textContent).toMatch(/Open Profile/);
+    const seen = watch();
+    $('[data-x--compose-send]').click();
+    expect(seen.moments).toEqual([
+      { surface: 'sales-navigator', inmail: true, cost: 'paid', recipient: 'Noor Haddad', credits: 118 },
+    ]);
+  });
+
+  test('Sales Navigator, positive control: the same line inside the composer makes it free', () => {
+    load('sales/lead-aside.html', (t) =>
+      railWithoutLists(t).replace(
+        '<p class="_creditLine_8d3f t-12">Use 1 of 118 InMail credits</p>',
+        '<p class="_creditLine_8d3f t-12">Open Profile</p>',
+      ),
+    );
+    const seen = watch();
+    $('[data-x--compose-send]').click();
+    expect(seen.moments[0]).toMatchObject({ surface: 'sales-navigator', cost: 'free-open-profile' });
+  });
+
+  /** Priya's profile with `line` put where `where` says. */
+  const priyaWith = (where: 'top card' | 'bubble header' | 'banner', line: string) => {
+    setURL('https://www.linkedin.com/in/priya-natarajan/');
+    let text = html('messaging/profile.html');
+    if (where === 'top card')
+      text = text.replace(
+        '<section class="artdeco-card pv-top-card" data-view-name="profile-card">',
+        `$&<span class="pv-top-card__badge">${line}</span>`,
+      );
+    else if (where === 'bubble header')
+      text = text.replace(
+        '<h2 class="msg-overlay-bubble-header__title t-14 t-bold">Priya Natarajan</h2>',
+        `$&<p class="msg-overlay-bubble-header__subtitle t-12">${line}</p>`,
+      );
+    else text = text.replace('Use 1 of 45 InMail credits', line);
+    const parsed = new DOMParser().parseFromString(text, 'text/html');
+    document.documentElement.remove();
+    document.appendChild(document.importNode(parsed.documentElement, true));
+    stop = new AbortController();
+    document.addEventListener('submit', (e) => e.preventDefault(), { signal: stop.signal });
+    const bubble = $('[data-test-bubble="priya"]');
+    expect(document.body.textContent).toContain(line);
+    const seen = watch();
+    $('[data-test-bubble="priya"] button.msg-form__send-btn').click();
+    return { moment: seen.moments[0], chip: messagingCost(bubble), bubble };
+  };
+
+  test('LinkedIn messaging: an Open Profile mark on the profile page (outside the composer) leaves the InMail paid', () => {
+    const { moment, chip } = priyaWith('top card', 'Open Profile');
+    expect(moment).toMatchObject({ surface: 'messaging', inmail: true, cost: 'paid', credits: 45 });
+    expect(chip).toBe('paid');
+  });
+
+  test('LinkedIn messaging: free words in the composer outside its credits banner leave the InMail paid', () => {
+    const { moment, chip, bubble } = priyaWith('bubble header', 'Open Profile · Free message advocate');
+    expect(bubble.querySelector('.msg-overlay-bubble-header')?.textContent).toMatch(/Open Profile/);
+    expect(bubble.querySelector('.msg-inmail-credits-display')?.textContent).not.toMatch(/Open Profile|Free/);
+    expect(moment).toMatchObject({ surface: 'messaging', inmail: true, cost: 'paid', credits: 45 });
+    expect(chip).toBe('paid');
+  });
+
+  test('LinkedIn messaging, positive control: the same words in the banner make it free', () => {
+    const { moment, chip } = priyaWith('banner', 'Open Profile · Free message advocate');
+    expect(moment).toMatchObject({ surface: 'messaging', inmail: true, cost: 'free-open-profile' });
+    expect(chip).toBe('free-open-profile');
   });
 });

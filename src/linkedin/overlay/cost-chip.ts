@@ -68,10 +68,11 @@ export function chipText(
   return lines;
 }
 
-/** Shows the chip just before a composer's Send button (made once, then updated). */
+/** Shows the chip just before a composer's Send button (made once, then updated), until `signal` aborts. */
 export function showChipBefore(
   send: HTMLElement,
   lines: OverlayLine[],
+  signal: AbortSignal,
   mode: 'block' | 'inline' = 'block',
 ): void {
   const parent = send.parentElement;
@@ -81,6 +82,7 @@ export function showChipBefore(
     parent,
     (h) => parent.insertBefore(h, send),
     'InMail Ledger: cost of this message',
+    signal,
     mode,
   );
   showLines(host, lines);

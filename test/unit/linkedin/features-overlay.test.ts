@@ -1,0 +1,106 @@
+// @vitest-environment happy-dom
+// Our overlays on LinkedIn's pages: a shadow root that resets what the page would pass on
+// (`:host { all: initial }`), LinkedIn's light or dark theme as an attribute on the host (its
+// class on <html> first, else the system's), followed when it changes, no `:host-context`
+// (Firefox lacks it), and gone with the run that made them or the content script.
+
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import {
+  OVERLAY_ATTRIBUTE,
+  overlay,
+  overlaysFollowTheme,
+  removeOverlays,
+  showLines,
+} from '../../../src/linkedin/overlay/overlay';
+import { pageTheme } from '../../../src/linkedin/overlay/theme';
+
+let prefersDark = false;
+const media = () =>
+  ({
+    get matches() {
+      return prefersDark;
+    },
+    addEventListener: () => {},
+    removeEventListener: () => {},
+  }) as unknown as MediaQueryList;
+
+beforeEach(() => {
+  prefersDark = false;
+  vi.spyOn(window, 'matchMedia').mockImplementation(media);
+  document.documentElement.className = '';
+  document.body.replaceChildren();
+});
+
+afterEach(() => vi.restoreAllMocks());
+
+const make = (signal = new AbortController().signal) => {
+  const host = overlay('cost-chip', document.body, (h) => document.body.append(h), 'Cost', signal);
+  showLines(host, [{ text: '1 credit · 42 left' }]);
+  return host;
+};
+
+describe('overlays', () => {
+  test('reset what the page passes on, then style themselves; no :host-context', () => {
+    const css = make().shadowRoot?.querySelector('style')?.textContent ?? '';
+    expect(css.trim()).toMatch(/^:host \{ all: initial;/);
+    expect(css).not.toContain(':host-context');
+    expect(css).toContain(':host([data-theme="dark"]) .chip');
+  });
+
+  test('speak through a labelled status region, text only', () => {
+    const host = make();
+    expect(host.getAttribute(OVERLAY_ATTRIBUTE)).toBe('cost-chip');
+    const status = host.shadowRoot?.querySelector('[role="status"]');
+    expect(status?.getAttribute('aria-label')).toBe('Cost');
+    expect(status?.textContent).toBe('1 credit · 42 left');
+  });
+
+  test('LinkedIn’s theme class on <html> comes first, the system’s setting after', () => {
+    prefersDark = true;
+    document.documentElement.className = 'theme theme--light';
+    expect(pageTheme(document)).toBe('light');
+    expect(make().getAttribute('data-theme')).toBe('light');
+    removeOverlays(document);
+    document.documentElement.className = 'theme theme--dark';
+    expect(make().getAttribute('data-theme')).toBe('dark');
+    removeOverlays(document);
+    document.documentElement.className = '';
+    expect(make().getAttribute('data-theme')).toBe('dark');
+    prefersDark = false;
+    expect(pageTheme(document)).toBe('light');
+  });
+
+  test('follow LinkedIn switching theme, until the content script goes', async () => {
+    document.documentElement.className = 'theme theme--light';
+    const lifetime = new AbortController();
+    overlaysFollowTheme(document, lifetime.signal);
+    const host = make();
+    expect(host.getAttribute('data-theme')).toBe('light');
+    document.documentElement.className = 'theme theme--dark';
+    await vi.waitFor(() => expect(host.getAttribute('data-theme')).toBe('dark'));
+    lifetime.abort();
+    document.documentElement.className = 'theme theme--light';
+    await new Promise((done) => setTimeout(done, 20));
+    expect(host.getAttribute('data-theme')).toBe('dark');
+  });
+
+  test('go when the run that made them stops, and all go when the script is invalidated', () => {
+    const run = new AbortController();
+    const host = make(run.signal);
+    expect(host.isConnected).toBe(true);
+    // Made once, then reused.
+    expect(make(run.signal)).toBe(host);
+    run.abort();
+    expect(host.isConnected).toBe(false);
+    make();
+    overlay(
+      'person-chip',
+      document.body,
+      (h) => document.body.append(h),
+      'Person',
+      new AbortController().signal,
+    );
+    removeOverlays(document);
+    expect(document.querySelectorAll(`[${OVERLAY_ATTRIBUTE}]`)).toHaveLength(0);
+  });
+});
