@@ -28,9 +28,10 @@ const priyaOnly = (page: Page) =>
     (url) => url.searchParams.get('queryId')?.startsWith('messengerConversations.') === true,
     'voyager-conversations/accepted-declined.json',
     (text) => {
-      const answer = JSON.parse(text) as { data: Record<string, { elements: { backendUrn: string }[] }> };
+      const answer = JSON.parse(text) as { data: Record<string, { elements?: { backendUrn?: string }[] }> };
       for (const field of Object.values(answer.data))
-        field.elements = field.elements.filter((c) => c.backendUrn.endsWith(':2-UHJpeWE'));
+        if (Array.isArray(field?.elements))
+          field.elements = field.elements.filter((c) => c.backendUrn?.endsWith(':2-UHJpeWE'));
       return JSON.stringify(answer);
     },
   );
