@@ -1,27 +1,13 @@
 // Recruiter's per-recipient InMail cost: 0 or 1 per recipient, from every answer field of the
 // query; problems for other costs and other fields; never a detection, from any answer.
 
-import { readdirSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { isObject } from '../../../../src/linkedin/read/envelope';
-import { parseJson } from '../../../../src/linkedin/read/reading';
 import { readRecruiterInmailCost } from '../../../../src/linkedin/read/recruiter-inmail-cost';
-import { ANSWERS, answer, answerText } from '../../../fixtures/linkedin/answers/load';
+import { answer, answersOutside } from '../../../fixtures/linkedin/answers/load';
 
 const NOW = 1_767_225_600_000; // 2026-01-01T00:00:00Z
 const FOLDER = 'recruiter-inmail-cost';
 const ts = (id: string) => `urn:li:ts_profile:${id}`;
-
-/** Every answer fixture outside `folder`, whole and, for a {request, response} pair, each part. */
-function othersThan(folder: string): [string, unknown][] {
-  return (readdirSync(ANSWERS, { recursive: true, encoding: 'utf8' }) as string[])
-    .filter((f) => f.endsWith('.json') && !f.startsWith(`${folder}/`))
-    .flatMap((f) => {
-      const body = parseJson(answerText(f, NOW));
-      const parts = isObject(body) && 'request' in body ? [body.request, body.response] : [];
-      return [body, ...parts].map((b): [string, unknown] => [f, b]);
-    });
-}
 
 const read = (file: string) => readRecruiterInmailCost(answer(`${FOLDER}/${file}`, NOW));
 
@@ -70,7 +56,7 @@ describe('readRecruiterInmailCost', () => {
   });
 
   test('no other endpoint’s answer gives a detection or a cost', () => {
-    const others = othersThan(FOLDER);
+    const others = answersOutside(FOLDER, NOW);
     expect(others.length).toBeGreaterThan(0);
     for (const [file, body] of others) {
       const { costs, reading } = readRecruiterInmailCost(body);

@@ -6,26 +6,14 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import * as v from 'valibot';
 import { describe, expect, test } from 'vitest';
-import { isObject } from '../../../../src/linkedin/read/envelope';
-import { iso, newMemory, parseJson } from '../../../../src/linkedin/read/reading';
+import { iso, newMemory } from '../../../../src/linkedin/read/reading';
 import { readSalesCreateMessage } from '../../../../src/linkedin/read/sales-create-message';
 import { detectionSchema } from '../../../../src/messages/detection';
-import { ANSWERS, answer, answerText } from '../../../fixtures/linkedin/answers/load';
+import { ANSWERS, answer, answersOutside } from '../../../fixtures/linkedin/answers/load';
 
 const NOW = 1_767_225_600_000; // 2026-01-01T00:00:00Z
 const FOLDER = 'sales-create-message';
 const mid = (thread: string, m: string) => `urn:li:fs_salesMessage:(${thread},${m})`;
-
-/** Every answer fixture outside `folder`, whole and, for a {request, response} pair, each part. */
-function othersThan(folder: string): [string, unknown][] {
-  return (readdirSync(ANSWERS, { recursive: true, encoding: 'utf8' }) as string[])
-    .filter((f) => f.endsWith('.json') && !f.startsWith(`${folder}/`))
-    .flatMap((f) => {
-      const body = parseJson(answerText(f, NOW));
-      const parts = isObject(body) && 'request' in body ? [body.request, body.response] : [];
-      return [body, ...parts].map((b): [string, unknown] => [f, b]);
-    });
-}
 
 function pair(file: string): { request: unknown; response: unknown } {
   return answer(`${FOLDER}/${file}`, NOW) as { request: unknown; response: unknown };
@@ -143,7 +131,7 @@ describe('readSalesCreateMessage', () => {
   });
 
   test('no other endpoint’s answer reads as a send', () => {
-    const others = othersThan(FOLDER);
+    const others = answersOutside(FOLDER, NOW);
     expect(others.length).toBeGreaterThan(10);
     for (const [file, body] of others) {
       expect(readSalesCreateMessage(body, body, newMemory(), NOW).detections, file).toEqual([]);

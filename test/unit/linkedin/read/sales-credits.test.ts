@@ -5,25 +5,13 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import * as v from 'valibot';
 import { describe, expect, test } from 'vitest';
-import { isObject } from '../../../../src/linkedin/read/envelope';
-import { iso, parseJson } from '../../../../src/linkedin/read/reading';
+import { iso } from '../../../../src/linkedin/read/reading';
 import { readSalesCredits } from '../../../../src/linkedin/read/sales-credits';
 import { detectionSchema } from '../../../../src/messages/detection';
-import { ANSWERS, answer, answerText } from '../../../fixtures/linkedin/answers/load';
+import { ANSWERS, answer, answersOutside } from '../../../fixtures/linkedin/answers/load';
 
 const NOW = 1_767_225_600_000; // 2026-01-01T00:00:00Z
 const FOLDER = 'sales-credits';
-
-/** Every answer fixture outside `folder`, whole and, for a {request, response} pair, each part. */
-function othersThan(folder: string): [string, unknown][] {
-  return (readdirSync(ANSWERS, { recursive: true, encoding: 'utf8' }) as string[])
-    .filter((f) => f.endsWith('.json') && !f.startsWith(`${folder}/`))
-    .flatMap((f) => {
-      const body = parseJson(answerText(f, NOW));
-      const parts = isObject(body) && 'request' in body ? [body.request, body.response] : [];
-      return [body, ...parts].map((b): [string, unknown] => [f, b]);
-    });
-}
 
 const balance = (n: number) => ({
   kind: 'balance',
@@ -82,7 +70,7 @@ describe('readSalesCredits', () => {
   });
 
   test('no other endpoint’s answer reads as a balance', () => {
-    const others = othersThan(FOLDER);
+    const others = answersOutside(FOLDER, NOW);
     expect(others.length).toBeGreaterThan(10);
     for (const [file, body] of others) expect(readSalesCredits(body, NOW).detections, file).toEqual([]);
   });

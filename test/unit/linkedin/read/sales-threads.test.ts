@@ -8,11 +8,11 @@ import { join } from 'node:path';
 import * as v from 'valibot';
 import { describe, expect, test } from 'vitest';
 import { isObject } from '../../../../src/linkedin/read/envelope';
-import { iso, type Memory, newMemory, parseJson } from '../../../../src/linkedin/read/reading';
+import { iso, type Memory, newMemory } from '../../../../src/linkedin/read/reading';
 import { readSalesCreateMessage } from '../../../../src/linkedin/read/sales-create-message';
 import { bareThreadId, readSalesThreads } from '../../../../src/linkedin/read/sales-threads';
 import { detectionSchema } from '../../../../src/messages/detection';
-import { ANSWERS, answer, answerText } from '../../../fixtures/linkedin/answers/load';
+import { ANSWERS, answer, answersOutside } from '../../../fixtures/linkedin/answers/load';
 
 const NOW = 1_767_225_600_000; // 2026-01-01T00:00:00Z
 const H = 3_600_000;
@@ -21,17 +21,6 @@ const FOLDER = 'sales-threads';
 const ME = 'ACwAAAME0';
 const ACCOUNT = `sales:${ME}`;
 const NO_US = 'could not tell which participant is you';
-
-/** Every answer fixture outside `folder`, whole and, for a {request, response} pair, each part. */
-function othersThan(folder: string): [string, unknown][] {
-  return (readdirSync(ANSWERS, { recursive: true, encoding: 'utf8' }) as string[])
-    .filter((f) => f.endsWith('.json') && !f.startsWith(`${folder}/`))
-    .flatMap((f) => {
-      const body = parseJson(answerText(f, NOW));
-      const parts = isObject(body) && 'request' in body ? [body.request, body.response] : [];
-      return [body, ...parts].map((b): [string, unknown] => [f, b]);
-    });
-}
 
 const load = (file: string) => answer(`${FOLDER}/${file}`, NOW);
 const mid = (thread: string, m: string) => `urn:li:fs_salesMessage:(${thread},${m})`;
@@ -386,7 +375,7 @@ describe('readSalesThreads', () => {
   });
 
   test('no other endpoint’s answer reads as a send or a reply, even knowing who we are', () => {
-    const others = othersThan(FOLDER);
+    const others = answersOutside(FOLDER, NOW);
     expect(others.length).toBeGreaterThan(10);
     for (const [file, body] of others) {
       const memory = newMemory();

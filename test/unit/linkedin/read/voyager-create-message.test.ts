@@ -3,12 +3,11 @@
 // hex, the thread from the answer or the request, the send and the mailbox remembered; nothing
 // from a request we do not know or from any other endpoint's answer.
 
-import { readdirSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { isObject } from '../../../../src/linkedin/read/envelope';
-import { newMemory, parseJson } from '../../../../src/linkedin/read/reading';
+import { newMemory } from '../../../../src/linkedin/read/reading';
 import { readVoyagerCreateMessage } from '../../../../src/linkedin/read/voyager-create-message';
-import { ANSWERS, answer, answerText } from '../../../fixtures/linkedin/answers/load';
+import { answer, answersOutside } from '../../../fixtures/linkedin/answers/load';
 
 const NOW = 1_767_225_600_000; // 2026-01-01T00:00:00Z
 const SEEN = NOW + 5_000;
@@ -16,17 +15,6 @@ const FOLDER = 'voyager-create-message';
 const ME = 'ACoAAME0001';
 const MAILBOX = `urn:li:fsd_profile:${ME}`;
 const msg = (id: string) => `urn:li:msg_message:(urn:li:fsd_profile:${ME},${id})`;
-
-/** Every answer fixture outside `folder`, whole and, for a {request, response} pair, each part. */
-function othersThan(folder: string): [string, unknown][] {
-  return (readdirSync(ANSWERS, { recursive: true, encoding: 'utf8' }) as string[])
-    .filter((f) => f.endsWith('.json') && !f.startsWith(`${folder}/`))
-    .flatMap((f) => {
-      const body = parseJson(answerText(f, NOW));
-      const parts = isObject(body) && 'request' in body ? [body.request, body.response] : [];
-      return [body, ...parts].map((b): [string, unknown] => [f, b]);
-    });
-}
 
 function pair(file: string): { request: unknown; response: unknown } {
   return answer(`${FOLDER}/${file}`, NOW) as { request: unknown; response: unknown };
@@ -98,7 +86,7 @@ describe('readVoyagerCreateMessage', () => {
   });
 
   test('no other endpoint’s answer gives a detection', () => {
-    const others = othersThan(FOLDER);
+    const others = answersOutside(FOLDER, NOW);
     expect(others.length).toBeGreaterThan(0);
     for (const [file, body] of others) {
       const pairOf = isObject(body) && 'request' in body ? [body.request, body.response] : [body, body];

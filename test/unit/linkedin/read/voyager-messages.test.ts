@@ -3,15 +3,13 @@
 // replies to an InMail only memory knows; nothing from follow-up chats, InMails sent to us,
 // sponsored messages or any other endpoint's answer; problems said, with counts.
 
-import { readdirSync } from 'node:fs';
 import * as v from 'valibot';
 import { describe, expect, test } from 'vitest';
-import { isObject } from '../../../../src/linkedin/read/envelope';
-import { iso, type Memory, newMemory, parseJson } from '../../../../src/linkedin/read/reading';
+import { iso, type Memory, newMemory } from '../../../../src/linkedin/read/reading';
 import { readVoyagerConversations } from '../../../../src/linkedin/read/voyager-conversations';
 import { readVoyagerMessages } from '../../../../src/linkedin/read/voyager-messages';
 import { detectionSchema } from '../../../../src/messages/detection';
-import { ANSWERS, answer, answerText } from '../../../fixtures/linkedin/answers/load';
+import { answer, answersOutside } from '../../../fixtures/linkedin/answers/load';
 
 const NOW = 1_767_225_600_000; // 2026-01-01T00:00:00Z
 const SEEN = NOW + 5_000;
@@ -20,17 +18,6 @@ const ME = 'ACoAAME0001';
 const ACCOUNT = `member:${ME}`;
 const msg = (id: string) => `urn:li:msg_message:(urn:li:fsd_profile:${ME},${id})`;
 const ago = (ms: number) => iso(NOW - ms);
-
-/** Every answer fixture outside `folder`, whole and, for a {request, response} pair, each part. */
-function othersThan(folder: string): [string, unknown][] {
-  return (readdirSync(ANSWERS, { recursive: true, encoding: 'utf8' }) as string[])
-    .filter((f) => f.endsWith('.json') && !f.startsWith(`${folder}/`))
-    .flatMap((f) => {
-      const body = parseJson(answerText(f, NOW));
-      const parts = isObject(body) && 'request' in body ? [body.request, body.response] : [];
-      return [body, ...parts].map((b): [string, unknown] => [f, b]);
-    });
-}
 
 function read(file: string, memory: Memory = newMemory()) {
   const reading = readVoyagerMessages(answer(`${FOLDER}/${file}`, NOW), memory, SEEN);
@@ -155,7 +142,7 @@ describe('readVoyagerMessages', () => {
   });
 
   test('no other endpoint’s answer gives a detection', () => {
-    const others = othersThan(FOLDER);
+    const others = answersOutside(FOLDER, NOW);
     expect(others.length).toBeGreaterThan(0);
     for (const [file, body] of others)
       expect(readVoyagerMessages(body, newMemory(), SEEN).detections, file).toEqual([]);
