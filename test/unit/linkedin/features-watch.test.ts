@@ -162,7 +162,7 @@ describe('noticing', () => {
     await vi.waitFor(() => expect(lead.looks).toHaveLength(1));
     const css = document.querySelector('style[data-inmail-ledger-observer]')?.textContent ?? '';
     expect(css).toMatch(/@keyframes (inmail-ledger-notice-\w+) \{\}/);
-    expect(css).toContain(':where(section[role="dialog"],\nmain [data-x])');
+    expect(css).toContain(':where(section[role="dialog"]),\n:where(main [data-x]) {');
     expect(css).toMatch(/animation: 1ms inmail-ledger-notice-\w+/);
     expect(css).not.toContain('.msg-thread');
   });
