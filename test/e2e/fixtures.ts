@@ -314,9 +314,13 @@ export async function extensionOf(context: BrowserContext): Promise<Extension> {
       const page = await context.newPage();
       const cdp = await context.newCDPSession(page);
       await cdp.send('ServiceWorker.enable');
-      await cdp.send('ServiceWorker.stopAllWorkers');
-      const running = async () =>
-        (await cdp.send('Target.getTargets')).targetInfos.filter((t) => t.type === 'service_worker').length;
+      // An event (a storage change, an alarm) can wake the worker again at once: stop it again
+      // until it is seen gone.
+      const running = async () => {
+        await cdp.send('ServiceWorker.stopAllWorkers');
+        return (await cdp.send('Target.getTargets')).targetInfos.filter((t) => t.type === 'service_worker')
+          .length;
+      };
       await expect.poll(running).toBe(0);
       await cdp.detach();
       await page.close();
