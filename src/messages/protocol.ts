@@ -130,6 +130,10 @@ export const COMMANDS = byType([
   defineCommand('assign-unassigned', { key: id, seat: id }, returns<WithSnapshot>()),
   defineCommand('discard-unassigned', { key: id }, returns<WithSnapshot>()),
   defineCommand('delete-all', {}, returns<WithSnapshot>()),
+  /** The rep takes back "Replied": every response recorded in the thread is voided. */
+  defineCommand('unmark-replied', { seat: id, threadId: id }, returns<Recorded>()),
+  /** Undo of a removal: the removed entry recorded again (a void cannot itself be voided). */
+  defineCommand('restore-event', { seat: id, void: id }, returns<Recorded>()),
 ]);
 
 /** The definitions keyed by their `type` (declared as a list, so each name is written once). */

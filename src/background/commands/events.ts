@@ -127,6 +127,43 @@ export const eventCommands = {
       return { event: id, snapshot: await ctx.recompute() };
     },
   },
+  'unmark-replied': {
+    async run(command, ctx) {
+      await ctx.requireSeat(command.seat);
+      const events = await ctx.eventsOf(command.seat);
+      const voided = new Set(events.flatMap((e) => (e.type === 'voided' ? [e.target] : [])));
+      const responses = events.filter(
+        (e) => e.type === 'reply-received' && e.threadId === command.threadId && !voided.has(e.id),
+      );
+      if (responses.length === 0) throw new UserError('no reply is recorded in that thread');
+      const at = formatInstant(ctx.now());
+      const voids = responses.map((r) => ({
+        id: ctx.randomId(),
+        seat: command.seat,
+        type: 'voided' as const,
+        at,
+        target: r.id,
+        reason: 'the rep took back "Replied"',
+      }));
+      // One transaction: every response of the thread goes, or none.
+      await ctx.db.transaction('rw', ctx.db.events, () => ctx.db.events.bulkAdd(voids));
+      ctx.appended(command.seat, voids);
+      return { event: (voids[0] as { id: string }).id, snapshot: await ctx.recompute() };
+    },
+  },
+  'restore-event': {
+    keepsCache: true,
+    async run(command, ctx) {
+      const removal = await ctx.db.events.get([command.seat, command.void]);
+      if (removal?.type !== 'voided') throw new UserError(`no removal '${command.void}' in this seat`);
+      const target = await ctx.db.events.get([command.seat, removal.target]);
+      if (target === undefined) throw new UserError('the removed entry is no longer there');
+      // The same entry under an id of its own, derived from the removal: restoring twice is a no-op.
+      const id = `restored:${removal.id}`;
+      await ctx.append({ ...target, id });
+      return { event: id, snapshot: await ctx.recompute() };
+    },
+  },
 } satisfies Partial<Handlers>;
 
 /** A time the rep gave must not be before the seat began (the ledger file refuses such events). */

@@ -1,0 +1,72 @@
+// The popup's forgiving flows at the background: "Replied" taken back voids the thread's
+// responses only; a removed entry comes back with "Undo", once.
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, expect, test } from 'vitest';
+import { LedgerService } from '../../src/background/ledger-service';
+import { LedgerDb } from '../../src/store/db';
+import { FakePlatform } from './fake-platform';
+
+let db: LedgerDb;
+let platform: FakePlatform;
+let service: LedgerService;
+let n = 0;
+
+async function ok(message: unknown) {
+  const reply = await service.handle(message);
+  if (!reply.ok) throw new Error(`command failed: ${reply.error}`);
+  return reply as Record<string, unknown>;
+}
+
+beforeEach(() => {
+  db = new LedgerDb(`popup-undo-${++n}`);
+  platform = new FakePlatform('2026-01-15T10:00:00Z');
+  service = new LedgerService(db, platform);
+});
+afterEach(async () => {
+  await db.delete();
+});
+
+async function seatWithSend() {
+  const { seat } = await ok({
+    type: 'setup-seat',
+    label: 'SN',
+    plan: 'sales-navigator-core',
+    timeZone: 'UTC',
+    openingBalance: 10,
+  });
+  const sent = await ok({ type: 'log-send', seat, recipientName: 'Sam Lee', cost: 'paid' });
+  return { seat: seat as string, send: sent.event as string };
+}
+
+test('taking back "Replied" keeps the InMail and makes it await again', async () => {
+  const { seat } = await seatWithSend();
+  const threadId = platform.snapshot.inmails[0]?.threadId;
+  await ok({ type: 'mark-replied', seat, threadId });
+  expect(platform.snapshot.inmails[0]?.status).toBe('refunded');
+  expect(platform.badge?.text).toBe('10');
+  await ok({ type: 'unmark-replied', seat, threadId });
+  expect(platform.snapshot.inmails).toHaveLength(1);
+  expect(platform.snapshot.inmails[0]?.status).toBe('awaiting');
+  expect(platform.badge?.text).toBe('9');
+  // Nothing left to take back: a clear error, nothing written.
+  const before = await db.events.count();
+  expect(await service.handle({ type: 'unmark-replied', seat, threadId })).toMatchObject({
+    ok: false,
+    error: expect.stringMatching(/no reply/),
+  });
+  expect(await db.events.count()).toBe(before);
+});
+
+test('a removed InMail comes back with Undo, once', async () => {
+  const { seat, send } = await seatWithSend();
+  const removed = await ok({ type: 'void-event', seat, target: send });
+  expect(platform.snapshot.inmails).toHaveLength(0);
+  expect(platform.badge?.text).toBe('10');
+  await ok({ type: 'restore-event', seat, void: removed.event });
+  await ok({ type: 'restore-event', seat, void: removed.event });
+  expect(platform.snapshot.inmails).toHaveLength(1);
+  expect(platform.snapshot.inmails[0]).toMatchObject({ status: 'awaiting', recipient: { name: 'Sam Lee' } });
+  expect(platform.badge?.text).toBe('9');
+  // Only a removal can be restored.
+  expect(await service.handle({ type: 'restore-event', seat, void: send })).toMatchObject({ ok: false });
+});
