@@ -6,7 +6,7 @@
 
 import { isObject } from './envelope';
 import { Problems, type Reading } from './reading';
-import { answerItems } from './voyager-conversations';
+import { answerItems } from './voyager-graphql';
 
 export interface RecipientCost {
   /** The recipient's URN (`urn:li:ts_profile:…`), when the element names it. */

@@ -6,7 +6,7 @@
 
 import { actionValue, envelopeOf, isObject } from './envelope';
 import { hexOfChars, type Memory, Problems, parseJson, profileIdOf, type Reading } from './reading';
-import { threadIdOf } from './voyager-conversations';
+import { threadIdOf } from './voyager-graphql';
 
 type Obj = Record<string, unknown>;
 

@@ -6,15 +6,9 @@
 
 import type { Detection } from '../../messages/detection';
 import { type Memory, Problems, type Reading } from './reading';
-import {
-  answerItems,
-  isTheirs,
-  readThread,
-  type Shown,
-  shownOf,
-  type ThreadView,
-  unreadable,
-} from './voyager-conversations';
+import { answerItems } from './voyager-graphql';
+import { type Shown, shownOf, unreadable } from './voyager-shown';
+import { isTheirs, readThread, type ThreadView } from './voyager-thread';
 
 /** Why a message cannot be placed in a thread of ours, or undefined. */
 function unplaced(m: Shown): string | undefined {

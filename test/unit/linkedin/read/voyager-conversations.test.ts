@@ -6,7 +6,8 @@
 import * as v from 'valibot';
 import { describe, expect, test } from 'vitest';
 import { iso, type Memory, newMemory } from '../../../../src/linkedin/read/reading';
-import { readVoyagerConversations, threadIdOf } from '../../../../src/linkedin/read/voyager-conversations';
+import { readVoyagerConversations } from '../../../../src/linkedin/read/voyager-conversations';
+import { threadIdOf } from '../../../../src/linkedin/read/voyager-graphql';
 import { readVoyagerMessages } from '../../../../src/linkedin/read/voyager-messages';
 import { detectionSchema } from '../../../../src/messages/detection';
 import { answer, answersOutside } from '../../../fixtures/linkedin/answers/load';
