@@ -4,6 +4,7 @@
 // degree.ts), an Open Profile mark, and the Message button. Seen 2026-11 (en, de).
 
 import { degreeOf, findDegreeMark } from './degree';
+import type { DetectedCost } from './send-cost';
 
 const OPEN_PROFILE = /^\s*(Open Profile|Offenes Profil)\s*$/i;
 const MESSAGE = /^(Message|Nachricht)\b/i;
@@ -48,7 +49,7 @@ export function readPerson(card: ParentNode): Person {
 }
 
 /** What messaging this person costs, when the page shows enough to know. */
-export function personCost(person: Person): 'paid' | 'free-connection' | 'free-open-profile' | null {
+export function personCost(person: Person): DetectedCost | null {
   if (person.degree === 1) return 'free-connection';
   if (person.openProfile) return 'free-open-profile';
   return person.degree === null ? null : 'paid';

@@ -4,6 +4,7 @@
 // the conversation view, and other people on the page (an aside, other search rows, feed
 // authors) say nothing about this send. Roles, ARIA and words first; seen 2026-11 (en, de).
 
+import type { DETECTED_SURFACES } from '../../ledger/events';
 import { composerRecipient, composerSendButton, salesComposerOf } from './composer';
 import { creditCount } from './credit-count';
 import { degreeOf, findDegreeMark, isTypedField } from './degree';
@@ -16,8 +17,10 @@ import {
 } from './messaging-composer';
 import { readPerson } from './person';
 import { recruiterRecipient, recruiterSendButton } from './recruiter-composer';
+import type { DetectedCost } from './send-cost';
 
-export type SendSurface = 'sales-navigator' | 'messaging' | 'recruiter';
+/** The surfaces a send is detected on (the ledger's `DETECTED_SURFACES`). */
+export type SendSurface = (typeof DETECTED_SURFACES)[number];
 
 export interface SendMoment {
   surface: SendSurface;
@@ -27,7 +30,7 @@ export interface SendMoment {
    */
   inmail: boolean;
   /** Null: the composer (and its recipient) did not show what the send costs. */
-  cost: 'paid' | 'free-connection' | 'free-open-profile' | null;
+  cost: DetectedCost | null;
   recipient?: string;
   /** The credit count the composer showed ("Use 1 of 118 InMail credits" → 118), if any. */
   credits?: number;

@@ -3,9 +3,8 @@
 // when every element was; each reason is said once, with how many elements it hit, in the
 // words the popup's detection health uses.
 
+import type { Pool } from '../../ledger/plans';
 import type { Detection } from '../../messages/detection';
-
-export type Pool = 'sales-navigator' | 'premium' | 'recruiter';
 
 export interface Problem {
   reason: string;
