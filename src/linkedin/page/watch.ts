@@ -9,9 +9,9 @@
 // - when an element it asked to watch changes its words, or a time it asked for comes.
 // No document-wide MutationObserver, no periodic scan of the page.
 
-import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { SNAPSHOT_KEY, type Snapshot } from '../../messages/snapshot';
+import type { Snapshot } from '../../messages/snapshot';
+import { followSnapshot } from '../../messages/storage';
 import { OVERLAY_ATTRIBUTE } from '../overlay/overlay';
 import { pageKind } from '../page-kinds';
 import { type Feature, type Heard, type Look, runsOn } from './feature';
@@ -220,28 +220,21 @@ export function watchFeatures(
     const url = event.newUrl.href;
     if (started) setTimeout(() => restart(url), 0);
   });
-  const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-    if (area !== 'local' || !changes[SNAPSHOT_KEY]) return;
-    snapshot = (changes[SNAPSHOT_KEY].newValue as Snapshot | undefined) ?? null;
-    onSnapshot(snapshot);
-    poke();
-  };
-  browser.storage.onChanged.addListener(onChanged);
-  ctx.signal.addEventListener('abort', () => browser.storage.onChanged.removeListener(onChanged), {
-    once: true,
-  });
-  // The features start once the published snapshot is read (a chip with the figures at once).
-  void browser.storage.local
-    .get(SNAPSHOT_KEY)
-    .then((stored) => {
-      snapshot = (stored[SNAPSHOT_KEY] as Snapshot | undefined) ?? null;
+  // The features start once the published snapshot is read (a chip with the figures at once;
+  // null when it cannot be read); each new one after that brings a look soon.
+  followSnapshot(
+    (published, first) => {
+      snapshot = published;
       onSnapshot(snapshot);
-    })
-    .catch(() => {})
-    .finally(() => {
+      if (!first) {
+        poke();
+        return;
+      }
       started = true;
       restart(location.href);
-    });
+    },
+    { signal: ctx.signal },
+  );
 
   return {
     hear(news) {
