@@ -1,6 +1,10 @@
 import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
 
+// Instants are shown in the rep's own zone (the process's, in tests): pin it, so a figure never
+// depends on the machine the tests run on. Tests of other zones pass the zone explicitly.
+process.env.TZ = 'UTC';
+
 export default defineConfig({
   plugins: [WxtVitest()],
   test: {

@@ -3,7 +3,7 @@
 import type { Summary } from '../ledger/summarize';
 import { addDays } from '../ledger/zoned-time';
 import type { Snapshot } from '../messages/snapshot';
-import { shortDate } from '../ui/format';
+import { agree, count, localWhen } from '../ui/words';
 
 export interface Badge {
   text: string;
@@ -15,9 +15,14 @@ export const BADGE_COLORS = {
   neutral: '#0a66c2',
   amber: '#b45309',
   red: '#cc1016',
+  /** No credit left: nothing to lose, nothing to send with; not an alarm. */
+  empty: '#5e5e5e',
 } as const;
 
-/** Red at 0 or within this many days of an expiry. */
+/**
+ * Red means one thing: credits you hold expire within this many days (send them or lose
+ * them). Amber: within the farthest expiry threshold. Grey: no credit left.
+ */
 export const RED_DAYS = 2;
 
 export function badgeFor(
@@ -29,23 +34,31 @@ export function badgeFor(
   if (summary === null)
     return { text: '', color: BADGE_COLORS.neutral, title: 'InMail Ledger: set up your seat' };
   const at = Date.parse(summary.at);
-  const soonest = summary.lots.reduce<number>((min, l) => Math.min(min, Date.parse(l.expiresAt)), Infinity);
+  const held = summary.lots.filter((l) => l.remaining > 0 && Date.parse(l.expiresAt) > at);
+  const soonest = held.reduce<number>((min, l) => Math.min(min, Date.parse(l.expiresAt)), Infinity);
   const within = (days: number) => Number.isFinite(soonest) && soonest <= addDays(timeZone, at, days);
-  const color =
-    summary.available === 0 || within(RED_DAYS)
-      ? BADGE_COLORS.red
-      : within(thresholdDays)
-        ? BADGE_COLORS.amber
-        : BADGE_COLORS.neutral;
-  const parts = [`${summary.available} InMail credit${summary.available === 1 ? '' : 's'}`];
+  const parts = [count(summary.available, 'InMail credit')];
+  let color: string = BADGE_COLORS.neutral;
   if (Number.isFinite(soonest)) {
-    const credits = summary.lots
+    const credits = held
       .filter((l) => Date.parse(l.expiresAt) === soonest)
       .reduce((sum, l) => sum + l.remaining, 0);
-    parts.push(`${credits} expire ${shortDate(soonest, timeZone)}`);
+    const expire = `${credits} ${agree(credits, 'expires', 'expire')} ${localWhen(soonest, at)}`;
+    if (within(RED_DAYS)) {
+      color = BADGE_COLORS.red;
+      parts.push(`${expire}: send ${credits === 1 ? 'it' : 'them'} or lose ${credits === 1 ? 'it' : 'them'}`);
+    } else if (within(thresholdDays)) {
+      color = BADGE_COLORS.amber;
+      parts.push(expire);
+    } else parts.push(expire);
+  }
+  if (summary.available === 0) {
+    color = BADGE_COLORS.empty;
+    if (summary.nextGrant && summary.nextGrant.credits > 0)
+      parts.push(`next ${summary.nextGrant.credits} on ${localWhen(Date.parse(summary.nextGrant.at), at)}`);
   }
   const pending = summary.pendingRefunds.count;
-  if (pending > 0) parts.push(`${pending} refund${pending === 1 ? '' : 's'} pending`);
+  if (pending > 0) parts.push(`${count(pending, 'refund')} pending`);
   return { text: String(summary.available), color, title: `${parts.join(' · ')} (${seatLabel})` };
 }
 

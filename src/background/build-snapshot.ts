@@ -5,7 +5,7 @@ import type { LedgerEvent } from '../ledger/events';
 import { formatInstant } from '../ledger/instant';
 import { PLANS, POOLS } from '../ledger/plans';
 import { type LedgerState, replay, type SendRecord } from '../ledger/replay';
-import { sendStatus } from '../ledger/send-status';
+import { type SendStatus, sendStatus } from '../ledger/send-status';
 import { refundDeadline, type Summary, summaryOf } from '../ledger/summarize';
 import type { Settings } from '../messages/settings';
 import {
@@ -67,6 +67,8 @@ export function buildSnapshot(input: SnapshotInput): Snapshot {
     seats: seats.map(seatBrief),
     summary: active?.summary ?? null,
     inmails: active ? recentInmails(active.state.sends, now) : [],
+    statusCounts: statusCounts(active?.state.sends ?? [], now),
+    soonestRefundDeadline: soonestDeadline(active?.state.sends ?? [], now),
     settings: input.settings,
     storageProblem: input.storageProblem,
     ledgerLostAt: input.ledgerLostAt,
@@ -88,6 +90,8 @@ function seatBrief({ seat, state, summary }: SeatNow): SeatBrief {
     timeZone: state.terms.timeZone,
     available: summary.available,
     since: seat.since,
+    monthlyCredits: state.terms.monthlyCredits,
+    cap: state.terms.cap,
     ...(seat.account ? { account: seat.account } : {}),
   };
 }
@@ -110,6 +114,25 @@ function recentInmails(sends: readonly SendRecord[], now: number): InmailRow[] {
       ...(s.answer ? { respondedAt: formatInstant(s.answer.at) } : {}),
       ...refundFields(refundDeadline(s, now)),
     }));
+}
+
+function statusCounts(sends: readonly SendRecord[], now: number): Record<SendStatus, number> {
+  const counts: Record<SendStatus, number> = {
+    awaiting: 0,
+    refunded: 0,
+    'replied-no-credit': 0,
+    'late-reply': 0,
+    'window-closed': 0,
+    free: 0,
+  };
+  for (const s of sends) counts[sendStatus(s, now)]++;
+  return counts;
+}
+
+function soonestDeadline(sends: readonly SendRecord[], now: number): string | null {
+  let soonest = Number.POSITIVE_INFINITY;
+  for (const s of sends) soonest = Math.min(soonest, refundDeadline(s, now) ?? Number.POSITIVE_INFINITY);
+  return Number.isFinite(soonest) ? formatInstant(soonest) : null;
 }
 
 /** Whether a response can still bring the credit back, and until when (the deadline that binds). */

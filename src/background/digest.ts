@@ -4,7 +4,7 @@
 
 import type { Summary } from '../ledger/summarize';
 import { addDays, DAY_MS, fromWallClock, localDateString, wallClock } from '../ledger/zoned-time';
-import { plural, shortDate } from '../ui/format';
+import { agree, count, deadlineWords } from '../ui/words';
 
 export const REFUND_NOTICE_DAYS = 7;
 
@@ -39,11 +39,6 @@ interface Due {
   text: string;
 }
 
-function daysUntil(timeZone: string, now: number, at: number): number {
-  const today = Math.floor(wallClock(timeZone, now) / DAY_MS);
-  return Math.floor(wallClock(timeZone, at) / DAY_MS) - today;
-}
-
 /** Everything due now that has not been announced. */
 export function dueItems(input: DigestInput): Due[] {
   const { seat, summary, now, announced } = input;
@@ -64,23 +59,22 @@ export function dueItems(input: DigestInput): Due[] {
       .filter((d) => d >= reached)
       .map((d) => `lot:${new Date(expiresAt).toISOString()}:${d}`);
     if (keys.every((k) => announced.has(k))) continue;
-    const days = daysUntil(zone, now, expiresAt);
-    const when = days <= 0 ? 'today' : days === 1 ? 'tomorrow' : `in ${days} days`;
     out.push({
       keys,
-      text: `${plural(credits, 'credit')} expire ${shortDate(expiresAt, zone)} — ${when}`,
+      text: `${count(credits, 'credit')} ${agree(credits, 'expires', 'expire')} ${deadlineWords(expiresAt, now)}`,
     });
   }
   if (input.notifyRefundWindows) {
     const horizon = addDays(zone, now, REFUND_NOTICE_DAYS);
-    const keys = (input.refundDeadlines ?? [])
-      .filter((d) => d.at > now && d.at <= horizon)
-      .map((d) => `refund:${d.key}`)
-      .filter((k) => !announced.has(k));
-    if (keys.length > 0) {
+    const due = (input.refundDeadlines ?? []).filter(
+      (d) => d.at > now && d.at <= horizon && !announced.has(`refund:${d.key}`),
+    );
+    if (due.length > 0) {
+      // The same words as the popup's rows and the thread overlay, for the deadline that binds first.
+      const first = Math.min(...due.map((d) => d.at));
       out.push({
-        keys,
-        text: `${plural(keys.length, 'pending InMail')} can be refunded only until this week`,
+        keys: due.map((d) => `refund:${d.key}`),
+        text: `${count(due.length, 'InMail')} awaiting a reply: credit back if they reply by ${deadlineWords(first, now)}${due.length > 1 ? ' (the first of them)' : ''}`,
       });
     }
   }

@@ -119,7 +119,7 @@ export function recentProblems(stored: Record<string, unknown>, now: number): He
   return [...merged.values()].sort((a, b) => b.lastAt - a.lastAt);
 }
 
-/** Whether any answer of ours was seen lately (so "Detection OK" means something). */
+/** Whether any answer of ours was seen lately (so "Tracking works" means something). */
 export function answersSeenLately(stored: Record<string, unknown>, now: number): boolean {
   return Object.values(endpointHealthKeys.of(stored)).some((value) =>
     endpointRecords(value).some(([, r]) => now - r.lastSeenAt <= HEALTH_RECENT_MS),

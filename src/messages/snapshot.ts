@@ -27,6 +27,9 @@ export interface SeatBrief {
   since?: string;
   /** The LinkedIn account the seat remembered ("sales:<id>", "member:<id>"): who is us on its pages. */
   account?: string;
+  /** The plan's monthly grant and cap (what the next grant can lose at the cap). */
+  monthlyCredits: number;
+  cap: number;
 }
 
 export interface InmailRow {
@@ -55,6 +58,10 @@ export interface Snapshot {
   summary: Summary | null;
   /** The active seat's latest InMails, newest first. */
   inmails: InmailRow[];
+  /** How many of the active seat's InMails stand in each state (all of them, not only the latest). */
+  statusCounts: Record<SendStatus, number>;
+  /** The soonest refund deadline of all the active seat's pending InMails (null: none pending). */
+  soonestRefundDeadline: string | null;
   settings: Settings;
   /** A write that failed and is being retried, in words for the rep. */
   storageProblem: string | null;

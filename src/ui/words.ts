@@ -26,10 +26,6 @@ export const STATUS_NAMES: Record<SendStatus, string> = {
   free: 'Free · no credit spent',
 };
 
-const HOUR = 3_600_000;
-/** Within this distance of now an instant is shown with its clock time. */
-export const CLOCK_WITHIN_MS = 48 * HOUR;
-
 const formats = new Map<string, Intl.DateTimeFormat>();
 function format(kind: 'day' | 'clock' | 'iso', timeZone: string | undefined): Intl.DateTimeFormat {
   const key = `${kind}|${timeZone ?? ''}`;
@@ -64,10 +60,15 @@ export function relativeDay(now: number, at: number, timeZone?: string): string 
   return days > 1 ? `in ${days} days` : `${-days} days ago`;
 }
 
-/** "Nov 30" far away, "Nov 30, 3:00 PM" within 48 hours of now, in the rep's zone. */
+/**
+ * "Nov 30" farther away, "Nov 30, 3:00 PM" yesterday, today or tomorrow (within about 48 hours,
+ * by the calendar, so a figure never flips with the milliseconds), in the rep's zone.
+ */
 export function localWhen(at: number, now: number, timeZone?: string): string {
   const day = format('day', timeZone).format(at);
-  return Math.abs(at - now) < CLOCK_WITHIN_MS ? `${day}, ${format('clock', timeZone).format(at)}` : day;
+  return Math.abs(calendarDays(now, at, timeZone)) <= 1
+    ? `${day}, ${format('clock', timeZone).format(at)}`
+    : day;
 }
 
 /** "Nov 30, 3:00 PM · tomorrow": the instant and how far it is. */

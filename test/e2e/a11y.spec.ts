@@ -74,7 +74,7 @@ test('by keyboard alone: log an InMail, then mark it replied', async ({ context,
   await popup.keyboard.press('Enter');
   await expect(popup.getByTestId('available')).toHaveText('119');
   await expect(popup.getByTestId('inmail-row')).toHaveAttribute('data-status', 'awaiting');
-  await tabTo('[aria-label^="Mark"]');
+  await tabTo('[data-testid="replied-toggle"]');
   await popup.keyboard.press('Enter');
   await expect(popup.getByTestId('inmail-row')).toHaveAttribute('data-status', 'refunded');
   await expect(popup.getByTestId('available')).toHaveText('120');

@@ -87,7 +87,7 @@ test('onboarding, logging sends and a reply: badge, popup figures and statuses',
     'free',
   );
 
-  await popup.getByRole('button', { name: 'Mark Sam Lee as replied' }).click();
+  await popup.getByRole('button', { name: 'Sam Lee replied' }).click();
   const sam = popup.getByTestId('inmail-row').filter({ hasText: 'Sam Lee' });
   await expect(sam).toHaveAttribute('data-status', 'refunded');
   await expect(popup.getByTestId('inmail-row').filter({ hasText: 'Alex Kim' })).toHaveAttribute(
@@ -171,8 +171,8 @@ test('the clock walks past a threshold, an expiry and a grant: badge colour, fig
 
   const { notified } = await extension.send<{ notified: { message: string }[] }>({ type: 'test:notified' });
   expect(notified.map((n) => n.message)).toEqual([
-    '50 credits expire Jan 30 — in 6 days',
-    '50 credits expire Jan 30 — tomorrow',
+    '50 credits expire Jan 30 · in 6 days',
+    '50 credits expire Jan 30, 12:00 AM · tomorrow',
   ]);
 });
 
@@ -233,13 +233,13 @@ test('after each restart the alarm is armed at the next instant that matters; th
   const alerts = [
     [
       '2026-01-23T00:00:00.000Z',
-      '50 credits expire Jan 30 — in 7 days',
+      '50 credits expire Jan 30 · in 7 days',
       '2026-01-28T00:00:00.000Z',
       'stopped',
     ],
     [
       '2026-01-28T00:00:00.000Z',
-      '50 credits expire Jan 30 — in 2 days',
+      '50 credits expire Jan 30 · in 2 days',
       '2026-01-30T00:00:00.000Z',
       'running',
     ],
@@ -443,7 +443,8 @@ test("drift from LinkedIn's number is shown, and one click adopts it", async ({ 
   await expect(options.getByTestId('options-status')).toContainText('Imported 1 seat');
   const popup = await extension.openPopup();
   await expect(popup.getByTestId('drift')).toHaveText('-3');
-  await popup.getByRole('button', { name: "Use LinkedIn's number" }).click();
+  await expect(popup.getByTestId('adopt-observed')).toHaveText('Set to 147');
+  await popup.getByTestId('adopt-observed').click();
   await expect(popup.getByTestId('available')).toHaveText('147');
   await expect(popup.getByTestId('drift')).toHaveCount(0);
   expect((await extension.badge()).text).toBe('147');

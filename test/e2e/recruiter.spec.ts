@@ -12,7 +12,8 @@ test('a Recruiter InMail confirmed by Recruiter costs a credit', async ({ contex
   const page = await context.newPage();
   await page.goto(CANDIDATE);
   const chip = page.locator('[data-inmail-ledger="cost-chip"]').getByRole('status');
-  await expect(chip).toContainText('1 credit · 87 left');
+  // Recruiter's own count ("Use 1 of 87") is on screen: the chip says the cost only.
+  await expect(chip).toHaveText('Costs 1 credit');
   await page.getByRole('button', { name: 'Send', exact: true }).click();
   await expect(page.locator('body')).toHaveAttribute('data-test-sent', 'yes');
   await expect.poll(async () => (await extension.badge()).text).toBe('86');
@@ -21,7 +22,7 @@ test('a Recruiter InMail confirmed by Recruiter costs a credit', async ({ contex
   await expect(row).toHaveAttribute('data-status', 'awaiting');
   await expect(row).toContainText('Alex Kim');
   await expect(popup.getByTestId('detection-health')).toHaveAttribute('data-state', 'ok');
-  await expect(popup.getByTestId('detection-health')).toContainText('Detection OK');
+  await expect(popup.getByTestId('detection-health')).toContainText('Tracking works');
 });
 
 test('when Recruiter says the candidate costs nothing, the send is free', async ({ context, extension }) => {

@@ -250,13 +250,13 @@ describe('badge, alarms and notifications', () => {
     await setupSalesNavigator(150);
     platform.clock = Date.parse('2026-01-23T00:00:00Z');
     await service.refresh();
-    expect(platform.notifications.map((n) => n.message)).toEqual(['50 credits expire Jan 30 — in 7 days']);
+    expect(platform.notifications.map((n) => n.message)).toEqual(['50 credits expire Jan 30 · in 7 days']);
     await service.refresh();
     expect(platform.notifications).toHaveLength(1);
     // The 2-day threshold: Jan 28.
     platform.clock = Date.parse('2026-01-28T00:00:00Z');
     await service.refresh();
-    expect(platform.notifications.at(-1)?.message).toBe('50 credits expire Jan 30 — in 2 days');
+    expect(platform.notifications.at(-1)?.message).toBe('50 credits expire Jan 30 · in 2 days');
     expect(platform.notifications).toHaveLength(2);
     await service.refresh();
     expect(platform.notifications).toHaveLength(2);

@@ -1,4 +1,4 @@
-// "Detection OK", or exactly what stopped working on LinkedIn's pages and since when: page
+// "Tracking works", or exactly what stopped working on LinkedIn's pages and since when: page
 // anchors not found, LinkedIn answers we could not read (by surface, with the reason), sends
 // whose cost the page did not show, and messages refused.
 
@@ -8,7 +8,7 @@ import { answersSeenLately, type HealthProblem, recentProblems } from '../../lin
 import { follow } from '../../messages/follow';
 import { familiesSource } from '../../messages/key-family';
 import { anchorHealthKeys, endpointHealthKeys } from '../../messages/storage';
-import { plural, shortDate } from '../format';
+import { count, localWhen } from '../words';
 
 interface Health {
   anchors: Record<string, AnchorHealth>;
@@ -36,13 +36,12 @@ function useHealth(): Health | null {
 }
 
 interface Props {
-  timeZone: string;
   refused: number;
   /** Sends recorded paid whose cost the page did not show. */
   costUnknown: number;
 }
 
-export function DetectionHealth({ timeZone, refused, costUnknown }: Props) {
+export function DetectionHealth({ refused, costUnknown }: Props) {
   const health = useHealth();
   if (health === null) return null;
   const broken = Object.values(health.anchors).filter((a) => a.missingSince !== null);
@@ -52,26 +51,26 @@ export function DetectionHealth({ timeZone, refused, costUnknown }: Props) {
     <>
       {used && problems === 0 && (
         <p class="health ok" data-testid="detection-health" data-state="ok">
-          Detection OK: everything LinkedIn showed lately was read.
+          Tracking works: we read everything LinkedIn showed you lately.
         </p>
       )}
       {problems > 0 && (
         <div class="health broken" role="alert" data-testid="detection-health" data-state="problem">
           {broken.map((a) => (
             <p key={a.label}>
-              {a.label} not found since {shortDate(a.missingSince as number, timeZone)}: sends there are not
+              {a.label} not found since {localWhen(a.missingSince as number, Date.now())}: sends there are not
               counted; log them by hand.
             </p>
           ))}
           {health.answers.map((p) => (
             <p key={`${p.endpoint}:${p.reason}`} data-endpoint={p.endpoint}>
               {p.label}: {p.reason}
-              {p.count > 1 ? ` (${p.count} times)` : ''}, last {shortDate(p.lastAt, timeZone)}.
+              {p.count > 1 ? ` (${p.count} times)` : ''}, last {localWhen(p.lastAt, Date.now())}.
             </p>
           ))}
           {costUnknown > 0 && (
             <p>
-              {plural(costUnknown, 'send')} counted as paid because LinkedIn did not show the cost: say below
+              {count(costUnknown, 'send')} counted as paid because LinkedIn did not show the cost: say below
               if one was free.
             </p>
           )}
@@ -79,7 +78,7 @@ export function DetectionHealth({ timeZone, refused, costUnknown }: Props) {
       )}
       {refused > 0 && (
         <p class="health refused" data-testid="refused-messages">
-          {plural(refused, 'message')} refused: not in a shape LinkedIn's pages send, or from another
+          {count(refused, 'message')} refused: not in a shape LinkedIn's pages send, or from another
           extension. Nothing was recorded from {refused === 1 ? 'it' : 'them'}.
         </p>
       )}

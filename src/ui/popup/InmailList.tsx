@@ -1,107 +1,151 @@
-// Recent InMails with where each stands, an undo for a wrong entry and "mark replied"
-// for a response detection missed.
+// The InMails recorded, those whose credit must come back soonest first, each with where it
+// stands in the same words as the thread overlay ("Credit back if they reply by …"), a
+// "Replied" toggle for what detection missed, and a confirmed removal that can be undone.
 
-import type { SendStatus } from '../../ledger/send-status';
+import { useState } from 'preact/hooks';
 import type { InmailRow } from '../../messages/snapshot';
-import { daysFromNow, inDays, shortDate } from '../format';
+import { localWhen, refundWords, SOON_DAYS } from '../words';
 
-const LABELS: Record<SendStatus, string> = {
-  awaiting: 'Awaiting reply',
-  refunded: 'Refunded',
-  'replied-no-credit': 'Replied · no credit back',
-  'late-reply': 'Late reply',
-  'window-closed': 'Window closed',
-  free: 'Free',
-};
+const ANSWERED = new Set(['refunded', 'replied-no-credit', 'late-reply']);
+
+/** Rows whose refund deadline falls within 7 days first (soonest first), then newest first. */
+export function listOrder(rows: readonly InmailRow[], now: number): InmailRow[] {
+  const horizon = now + SOON_DAYS * 86_400_000;
+  const due = (r: InmailRow) =>
+    r.refundDeadline !== undefined && Date.parse(r.refundDeadline) <= horizon
+      ? Date.parse(r.refundDeadline)
+      : null;
+  const soon = rows.filter((r) => due(r) !== null).sort((a, b) => (due(a) ?? 0) - (due(b) ?? 0));
+  return [...soon, ...rows.filter((r) => due(r) === null)];
+}
 
 interface Props {
   rows: InmailRow[];
   now: number;
-  timeZone: string;
-  onUndo: (row: InmailRow) => void;
-  onReplied: (row: InmailRow) => void;
+  onReplied: (row: InmailRow, replied: boolean) => void;
+  /** Removes the entry; resolves with the removal's id (for Undo), or null when it failed. */
+  onRemove: (row: InmailRow) => Promise<string | null>;
+  onRestore: (removal: string) => void;
   /** The rep says a send counted paid (its cost unknown) was free. */
   onFree: (row: InmailRow) => void;
 }
 
-export function InmailList({ rows, now, timeZone, onUndo, onReplied, onFree }: Props) {
-  if (rows.length === 0) {
-    return <p class="muted">No InMails recorded yet.</p>;
-  }
+export function InmailList({ rows, now, onReplied, onRemove, onRestore, onFree }: Props) {
+  const [confirming, setConfirming] = useState<string | null>(null);
+  const [removed, setRemoved] = useState<{ removal: string; who: string } | null>(null);
+  const ordered = listOrder(rows, now);
   return (
-    <ul class="inmails" aria-label="Recent InMails">
-      {rows.map((row) => {
-        const closes = Date.parse(row.windowClosesAt);
-        const chip =
-          row.status === 'awaiting'
-            ? `${LABELS.awaiting} · ${Math.max(0, daysFromNow(now, closes, timeZone))} d left`
-            : LABELS[row.status];
-        const who = row.recipient?.name || 'Unnamed recipient';
-        return (
-          <li
-            key={row.id}
-            class="inmail"
-            data-testid="inmail-row"
-            data-status={row.status}
-            data-id={row.id}
-            data-cost-unknown={row.costUnknown ? '' : undefined}
-            data-before-setup={row.beforeSetup ? '' : undefined}
-            data-refund-deadline={row.refundDeadline ?? ''}
+    <>
+      {removed && (
+        <p class="toast" role="status" data-testid="removed-toast">
+          Entry removed ({removed.who}) ·{' '}
+          <button
+            type="button"
+            class="link"
+            data-testid="undo-remove"
+            onClick={() => {
+              onRestore(removed.removal);
+              setRemoved(null);
+            }}
           >
-            <div class="who">
-              <span class="name">{who}</span>
-              <span class="when">
-                {shortDate(Date.parse(row.sentAt), timeZone)}
-                {row.beforeSetup && ' · before setup, found on LinkedIn'}
-              </span>
-            </div>
-            <span
-              class={`chip chip-${row.status}`}
-              title={
-                row.status === 'awaiting'
-                  ? `Refund window closes ${inDays(daysFromNow(now, closes, timeZone))}`
-                  : undefined
-              }
-            >
-              {chip}
-            </span>
-            {row.costUnknown && row.cost === 'paid' && (
-              <p class="cost-unknown">
-                Counted as paid: LinkedIn did not show what it cost.{' '}
-                <button
-                  type="button"
-                  class="link"
-                  data-testid="it-was-free"
-                  onClick={() => onFree(row)}
-                  aria-label={`The InMail to ${who} was free`}
-                >
-                  It was free
-                </button>
-              </p>
-            )}
-            <div class="row-actions">
-              {row.status === 'awaiting' && (
-                <button
-                  type="button"
-                  class="link"
-                  onClick={() => onReplied(row)}
-                  aria-label={`Mark ${who} as replied`}
-                >
-                  Replied
-                </button>
-              )}
-              <button
-                type="button"
-                class="link"
-                onClick={() => onUndo(row)}
-                aria-label={`Undo the InMail to ${who}`}
+            Undo
+          </button>
+        </p>
+      )}
+      {ordered.length === 0 ? (
+        <p class="muted">No InMails recorded yet.</p>
+      ) : (
+        <ul class="inmails" aria-label="Recent InMails">
+          {ordered.map((row) => {
+            const who = row.recipient?.name || 'Unnamed recipient';
+            const words = refundWords(row, now);
+            const answered = ANSWERED.has(row.status);
+            return (
+              <li
+                key={row.id}
+                class="inmail"
+                data-testid="inmail-row"
+                data-status={row.status}
+                data-id={row.id}
+                data-cost-unknown={row.costUnknown ? '' : undefined}
+                data-before-setup={row.beforeSetup ? '' : undefined}
+                data-refund-deadline={row.refundDeadline ?? ''}
               >
-                Undo
-              </button>
-            </div>
-          </li>
-        );
-      })}
-    </ul>
+                <div class="who">
+                  <span class="name" title={who}>
+                    {who}
+                  </span>
+                  <span class="when">
+                    {localWhen(Date.parse(row.sentAt), now)}
+                    {row.beforeSetup && ' · before setup, found on LinkedIn'}
+                  </span>
+                </div>
+                <span class={`chip chip-${row.status} urgency-${words.urgency}`} data-testid="refund-words">
+                  {words.text}
+                </span>
+                {row.costUnknown && row.cost === 'paid' && (
+                  <p class="cost-unknown">
+                    Counted as paid: LinkedIn did not show what it cost.{' '}
+                    <button
+                      type="button"
+                      class="link"
+                      data-testid="it-was-free"
+                      onClick={() => onFree(row)}
+                      aria-label={`The InMail to ${who} was free`}
+                    >
+                      It was free
+                    </button>
+                  </p>
+                )}
+                {confirming === row.id ? (
+                  <div class="row-actions confirm">
+                    <span>Remove this InMail from the ledger?</span>
+                    <button
+                      type="button"
+                      class="danger"
+                      data-testid="confirm-remove"
+                      onClick={async () => {
+                        setConfirming(null);
+                        const removal = await onRemove(row);
+                        if (removal) setRemoved({ removal, who });
+                      }}
+                    >
+                      Remove
+                    </button>
+                    <button type="button" class="link" onClick={() => setConfirming(null)}>
+                      Keep
+                    </button>
+                  </div>
+                ) : (
+                  <div class="row-actions">
+                    {row.status !== 'free' && (
+                      <button
+                        type="button"
+                        class="link toggle"
+                        aria-pressed={answered}
+                        data-testid="replied-toggle"
+                        onClick={() => onReplied(row, !answered)}
+                        aria-label={`${who} replied`}
+                      >
+                        {answered ? '✓ Replied' : 'Replied'}
+                      </button>
+                    )}
+                    <button
+                      type="button"
+                      class="link"
+                      data-testid="remove"
+                      onClick={() => setConfirming(row.id)}
+                      aria-label={`Remove the InMail to ${who}`}
+                    >
+                      Remove…
+                    </button>
+                  </div>
+                )}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </>
   );
 }

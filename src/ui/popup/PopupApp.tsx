@@ -4,11 +4,14 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { PLANS } from '../../ledger/plans';
+import type { Summary } from '../../ledger/summarize';
 import type { InmailRow, Snapshot } from '../../messages/snapshot';
 import { type AnyCommand, command } from '../command';
-import { daysFromNow, inDays, plural, shortDate } from '../format';
 import { useSnapshot } from '../use-snapshot';
+import { agree, count, deadlineWords, localWhen, urgencyOf } from '../words';
 import { DetectionHealth } from './DetectionHealth';
+import { DriftNote } from './DriftNote';
+import { ExpiryFacts } from './ExpiryFacts';
 import { ForecastChart } from './ForecastChart';
 import { InmailList } from './InmailList';
 import { LogSendForm } from './LogSendForm';
@@ -47,7 +50,7 @@ export function PopupApp({ preloaded }: { preloaded?: Snapshot | null }) {
   const run = async (message: AnyCommand) => {
     const reply = await command(message);
     setError(reply.ok ? null : reply.error);
-    return reply.ok;
+    return reply;
   };
   return <Ledger snapshot={snapshot} error={error} run={run} />;
 }
@@ -55,12 +58,14 @@ export function PopupApp({ preloaded }: { preloaded?: Snapshot | null }) {
 interface LedgerProps {
   snapshot: Snapshot;
   error: string | null;
-  run: (message: AnyCommand) => Promise<boolean>;
+  run: (message: AnyCommand) => Promise<{ ok: boolean; event?: string }>;
 }
 
 function Ledger({ snapshot, error, run }: LedgerProps) {
-  // The figures paint first; the chart, the log form and the list follow in the next render.
+  // The figures paint first; the list, the log form and the chart follow in the next render.
   const [full, setFull] = useState(false);
+  // Open for a rep with nothing recorded yet (logging is then the first thing to do), closed after.
+  const [logOpen, setLogOpen] = useState(snapshot.inmails.length === 0);
   useEffect(() => {
     // For the benchmark: the moment the first figures are on screen.
     if (performance.getEntriesByName(FIGURES_MARK).length === 0) performance.mark(FIGURES_MARK);
@@ -70,13 +75,18 @@ function Ledger({ snapshot, error, run }: LedgerProps) {
   const seat = snapshot.seats.find((s) => s.id === snapshot.activeSeat);
   if (!summary || !seat) return null;
   const now = Date.parse(summary.at);
-  const zone = seat.timeZone;
-  const soonest = summary.expiring.byDate[0];
-  const drift = summary.observed?.drift ?? 0;
-  const onUndo = (row: InmailRow) =>
-    void run({ type: 'void-event', seat: seat.id, target: row.id, reason: 'undone in the popup' });
-  const onReplied = (row: InmailRow) =>
-    void run({ type: 'mark-replied', seat: seat.id, threadId: row.threadId });
+  const onReplied = (row: InmailRow, replied: boolean) =>
+    void run({ type: replied ? 'mark-replied' : 'unmark-replied', seat: seat.id, threadId: row.threadId });
+  const onRemove = async (row: InmailRow) => {
+    const reply = await run({
+      type: 'void-event',
+      seat: seat.id,
+      target: row.id,
+      reason: 'removed in the popup',
+    });
+    return reply.ok && reply.event ? reply.event : null;
+  };
+  const onRestore = (removal: string) => void run({ type: 'restore-event', seat: seat.id, void: removal });
   const onFree = (row: InmailRow) =>
     void run({ type: 'correct-cost', seat: seat.id, target: row.id, cost: 'free-connection' });
 
@@ -99,12 +109,14 @@ function Ledger({ snapshot, error, run }: LedgerProps) {
           >
             {snapshot.seats.map((s) => (
               <option key={s.id} value={s.id}>
-                {s.label} ({s.available})
+                {s.label} ({count(s.available, 'credit')})
               </option>
             ))}
           </select>
         ) : (
-          <span class="seat-label">{seat.label}</span>
+          <span class="seat-label" title={seat.label}>
+            {seat.label}
+          </span>
         )}
         {seat.label !== PLANS[seat.plan].label && <span class="plan">{PLANS[seat.plan].label}</span>}
         <button type="button" class="icon" onClick={openOptions} aria-label="Settings" title="Settings">
@@ -112,102 +124,80 @@ function Ledger({ snapshot, error, run }: LedgerProps) {
         </button>
       </header>
 
-      <section class="hero" aria-label="Available credits">
+      <section class={`hero${summary.available === 0 ? ' empty-seat' : ''}`} aria-label="Available credits">
         <span class="big" data-testid="available">
           {summary.available}
         </span>
-        <span class="unit">InMail credit{summary.available === 1 ? '' : 's'} available</span>
+        <span class="unit">InMail {agree(summary.available, 'credit', 'credits')} available</span>
       </section>
+      {summary.available === 0 && <NoCredits summary={summary} now={now} />}
+
+      <DriftNote
+        summary={summary}
+        rows={snapshot.inmails}
+        now={now}
+        onAdopt={() => void run({ type: 'adopt-observed', seat: seat.id })}
+      />
 
       <ul class="facts">
-        <li>
-          {soonest ? (
-            <>
-              <strong data-testid="expiring-credits">{summary.expiring.credits}</strong>{' '}
-              {summary.expiring.credits === 1 ? 'credit expires' : 'credits expire'}
-              {summary.expiring.byDate.length > 1 ? ' from ' : ' on '}
-              <time data-testid="expiring-date" dateTime={soonest.at}>
-                {shortDate(Date.parse(soonest.at), zone)}
-              </time>{' '}
-              ({inDays(daysFromNow(now, Date.parse(soonest.at), zone))})
-            </>
-          ) : (
-            <>
-              <strong data-testid="expiring-credits">0</strong> credits expire in the next{' '}
-              {plural(summary.expiring.withinDays, 'day')}
-            </>
-          )}
-        </li>
-        <li>
-          {summary.nextGrant ? (
-            <span data-testid="next-grant">
-              {summary.nextGrant.credits} new credits on {shortDate(Date.parse(summary.nextGrant.at), zone)}
-              {summary.nextGrant.credits === 0 ? ' (you are at the cap)' : ''}
-            </span>
-          ) : (
-            <span data-testid="next-grant">0 new credits: this plan grants none</span>
-          )}
-        </li>
+        <ExpiryFacts summary={summary} seat={seat} now={now} />
         <li>
           <strong data-testid="pending-refunds">{summary.pendingRefunds.count}</strong>{' '}
-          {summary.pendingRefunds.count === 1 ? 'InMail' : 'InMails'} may still come back
-          {summary.pendingRefunds.closingSoon > 0
-            ? ` · ${plural(summary.pendingRefunds.closingSoon, 'window')} close within ${summary.expiring.withinDays} days`
-            : ''}
+          {agree(summary.pendingRefunds.count, 'InMail', 'InMails')} may still come back
+          {snapshot.soonestRefundDeadline && (
+            <span
+              class={`deadline urgency-${urgencyOf(Date.parse(snapshot.soonestRefundDeadline), now)}`}
+              data-testid="soonest-refund"
+            >
+              {' '}
+              · the first only if they reply by{' '}
+              {deadlineWords(Date.parse(snapshot.soonestRefundDeadline), now)}
+            </span>
+          )}
         </li>
-        {summary.stats.responseRate !== null && (
-          <li class="muted">
-            Response rate {Math.round(summary.stats.responseRate * 100)}% ({summary.stats.replied} of{' '}
-            {summary.stats.paidSent} paid InMails)
-          </li>
-        )}
+        <Outcomes counts={snapshot.statusCounts} />
       </ul>
 
-      {drift !== 0 && summary.observed && (
-        <section class="drift" role="status">
-          <p>
-            LinkedIn shows {summary.observed.balance}:{' '}
-            <span data-testid="drift">{drift > 0 ? `+${drift}` : drift}</span> against our count.
-          </p>
-          <button type="button" onClick={() => void run({ type: 'adopt-observed', seat: seat.id })}>
-            Use LinkedIn's number
-          </button>
-        </section>
-      )}
       {summary.overdraft > 0 && (
         <p class="warning" role="status">
-          {plural(summary.overdraft, 'send')} recorded with no credit left: LinkedIn's count differs from
-          ours.
+          {count(summary.overdraft, 'send')} recorded with no credit left: LinkedIn's count differs from ours.
         </p>
       )}
 
       <DetectionHealth
-        timeZone={zone}
         refused={snapshot.droppedMessages}
         costUnknown={snapshot.inmails.filter((r) => r.costUnknown && r.cost === 'paid').length}
       />
-      <Unassigned snapshot={snapshot} timeZone={zone} run={run} />
+      <Unassigned snapshot={snapshot} now={now} onSetUp={openOptions} run={run} />
 
       {full && (
         <>
-          <ForecastChart forecast={summary.forecast} />
-
-          <section aria-label="Log an InMail">
-            <LogSendForm onLog={(entry) => run({ type: 'log-send', seat: seat.id, ...entry })} />
-          </section>
-
-          <section class="recent">
-            <h2>Recent InMails</h2>
-            <BeforeSetupHint seat={seat} rows={snapshot.inmails} now={now} timeZone={zone} />
+          <section class="recent" aria-labelledby="recent-title">
+            <h2 id="recent-title">Your InMails</h2>
+            <BeforeSetupHint seat={seat} rows={snapshot.inmails} now={now} />
             <InmailList
               rows={snapshot.inmails}
               now={now}
-              timeZone={zone}
-              onUndo={onUndo}
               onReplied={onReplied}
+              onRemove={onRemove}
+              onRestore={onRestore}
               onFree={onFree}
             />
           </section>
+
+          <details
+            class="log"
+            data-testid="log-by-hand"
+            open={logOpen}
+            onToggle={(e) => setLogOpen((e.currentTarget as HTMLDetailsElement).open)}
+          >
+            <summary>+ Log by hand</summary>
+            <LogSendForm
+              onLog={async (entry) => (await run({ type: 'log-send', seat: seat.id, ...entry })).ok}
+            />
+          </details>
+
+          <ForecastChart forecast={summary.forecast} />
         </>
       )}
 
@@ -217,6 +207,41 @@ function Ledger({ snapshot, error, run }: LedgerProps) {
         </p>
       )}
     </main>
+  );
+}
+
+/** What a rep with no credit left can still do, and when credits come. */
+function NoCredits({ summary, now }: { summary: Summary; now: number }) {
+  const grant = summary.nextGrant;
+  return (
+    <p class="hint urgency-urgent" data-testid="no-credits">
+      No credits left: an InMail now would not go out. Messages to your 1st-degree connections and to Open
+      Profiles stay free.
+      {grant && grant.credits > 0
+        ? ` Next: ${count(grant.credits, 'credit')} on ${localWhen(Date.parse(grant.at), now)}.`
+        : ''}
+      {summary.pendingRefunds.count > 0
+        ? ` ${count(summary.pendingRefunds.count, 'credit')} ${agree(summary.pendingRefunds.count, 'comes', 'come')} back if they reply in time.`
+        : ''}
+    </p>
+  );
+}
+
+/** "6 replied · 40 waiting · 4 no reply (60% replied)": a rate only over the InMails decided. */
+function Outcomes({ counts }: { counts: Snapshot['statusCounts'] }) {
+  const replied = counts.refunded + counts['replied-no-credit'] + counts['late-reply'];
+  const waiting = counts.awaiting;
+  const none = counts['window-closed'];
+  if (replied + waiting + none === 0) return null;
+  const decided = replied + none;
+  return (
+    <li class="muted" data-testid="outcomes">
+      {replied} replied · {waiting} waiting
+      {none > 0 ? ` · ${none} no reply` : ''}
+      {decided > 0 && none > 0
+        ? ` (${Math.round((replied / decided) * 100)}% of ${decided} decided replied)`
+        : ''}
+    </li>
   );
 }
 
@@ -230,12 +255,10 @@ function BeforeSetupHint({
   seat,
   rows,
   now,
-  timeZone,
 }: {
   seat: { since?: string; plan: string };
   rows: { beforeSetup?: true }[];
   now: number;
-  timeZone: string;
 }) {
   const since = seat.since ? Date.parse(seat.since) : Number.NaN;
   if (!(now - since < WINDOW_MS)) return null;
@@ -243,9 +266,9 @@ function BeforeSetupHint({
   const where = seat.plan.startsWith('sales-navigator') ? 'your Sales Navigator inbox' : 'LinkedIn Messaging';
   return (
     <p class="muted hint" data-testid="before-setup-hint">
-      {found > 0 ? `${plural(found, 'InMail')} sent before setup found so far. ` : ''}
+      {found > 0 ? `${count(found, 'InMail')} sent before setup found so far. ` : ''}
       InMails you sent before setup can still come back: open {where} and scroll back to{' '}
-      {shortDate(since - WINDOW_MS, timeZone)} to find them.
+      {localWhen(since - WINDOW_MS, now)} to find them.
     </p>
   );
 }

@@ -87,6 +87,8 @@ describe('the snapshot', () => {
         available: 119,
         since: '2026-01-15T09:00:00Z',
         account: 'sales:ACwAA1',
+        monthlyCredits: 50,
+        cap: 150,
       },
       {
         id: 'pr',
@@ -95,6 +97,8 @@ describe('the snapshot', () => {
         timeZone: 'UTC',
         available: 10,
         since: '2026-01-20T09:00:00Z',
+        monthlyCredits: 15,
+        cap: 45,
       },
     ]);
     expect(snapshot.activeSeat).toBe('sn');
@@ -108,6 +112,9 @@ describe('the snapshot', () => {
         refundable: true,
       }),
     ]);
+    // Counted over every InMail of the seat, with the deadline that binds soonest.
+    expect(snapshot.statusCounts).toMatchObject({ awaiting: 1, refunded: 0, 'window-closed': 0 });
+    expect(snapshot.soonestRefundDeadline).toBe(snapshot.inmails[0]?.refundDeadline);
   });
 
   test('an active seat that is gone gives way to the first seat; no seat, no figures', () => {

@@ -37,7 +37,7 @@ describe('digest', () => {
     expect(digest).toEqual({
       day: '2026-01-23',
       title: 'InMail credits · Dana',
-      message: '50 credits expire Jan 30 — in 7 days',
+      message: '50 credits expire Jan 30 · in 7 days',
       keys: ['lot:2026-01-30T00:00:00.000Z:7'],
     });
     expect(digestFor(input('2026-01-24T00:00:00Z', { announced: new Set(digest?.keys) }))).toBeNull();
@@ -46,11 +46,11 @@ describe('digest', () => {
   test('reaching a nearer threshold announces again; passing both at once announces once', () => {
     const seven = new Set(['lot:2026-01-30T00:00:00.000Z:7']);
     expect(digestFor(input('2026-01-28T00:00:00Z', { announced: seven }))?.message).toBe(
-      '50 credits expire Jan 30 — in 2 days',
+      '50 credits expire Jan 30 · in 2 days',
     );
     // Away all week: only the nearer threshold is told, and both count as told.
     const late = digestFor(input('2026-01-29T08:00:00Z'));
-    expect(late?.message).toBe('50 credits expire Jan 30 — tomorrow');
+    expect(late?.message).toBe('50 credits expire Jan 30, 12:00 AM · tomorrow');
     expect(late?.keys.sort()).toEqual(['lot:2026-01-30T00:00:00.000Z:2', 'lot:2026-01-30T00:00:00.000Z:7']);
   });
 
@@ -62,16 +62,16 @@ describe('digest', () => {
     expect(nextWake(held)).toBe(Date.parse('2026-01-24T00:00:00Z'));
     expect(
       digestFor({ ...held, now: Date.parse('2026-01-24T00:00:00Z'), lastDigestDay: '2026-01-23' })?.message,
-    ).toBe('50 credits expire Jan 30 — in 6 days');
+    ).toBe('50 credits expire Jan 30 · in 6 days');
   });
 
   test('pending refunds whose last chance falls this week join the digest when asked for', () => {
     const deadlines = [{ key: 'm1', at: Date.parse('2026-01-30T00:00:00Z') }];
     const base = input('2026-01-23T00:00:00Z', { refundDeadlines: deadlines });
-    expect(digestFor(base)?.message).toBe('50 credits expire Jan 30 — in 7 days');
+    expect(digestFor(base)?.message).toBe('50 credits expire Jan 30 · in 7 days');
     const asked = digestFor({ ...base, notifyRefundWindows: true });
     expect(asked?.message).toBe(
-      '50 credits expire Jan 30 — in 7 days · 1 pending InMail can be refunded only until this week',
+      '50 credits expire Jan 30 · in 7 days · 1 InMail awaiting a reply: credit back if they reply by Jan 30 · in 7 days',
     );
     expect(asked?.keys).toContain('refund:m1');
     expect(
@@ -86,14 +86,18 @@ describe('digest', () => {
 });
 
 describe('badge', () => {
-  test('neutral, amber within the threshold, red within two days or at zero', () => {
+  test('neutral, amber within the threshold, red only within two days of an expiry, grey at zero', () => {
     const at = (iso: string, events: LedgerEvent[] = [opening]) =>
       badgeFor(summarize(seat, events, iso), 'Dana', 'UTC', 7);
     expect(at('2026-01-20T00:00:00Z')).toMatchObject({ text: '150', color: BADGE_COLORS.neutral });
     expect(at('2026-01-23T00:00:00Z').color).toBe(BADGE_COLORS.amber);
     expect(at('2026-01-28T00:00:00Z').color).toBe(BADGE_COLORS.red);
     const empty: LedgerEvent = { ...opening, balance: 0 } as LedgerEvent;
-    expect(at('2026-01-20T00:00:00Z', [empty])).toMatchObject({ text: '0', color: BADGE_COLORS.red });
+    expect(at('2026-01-20T00:00:00Z', [empty])).toMatchObject({ text: '0', color: BADGE_COLORS.empty });
+    // Red says why: the credits it is about, and what to do.
+    expect(at('2026-01-28T00:00:00Z').title).toBe(
+      '150 InMail credits · 50 expire Jan 30: send them or lose them (Dana)',
+    );
   });
 
   test('the title spells it out', () => {
