@@ -47,10 +47,11 @@ export function startBackground(hooks: Hooks = {}): LedgerService {
   browser.alarms.onAlarm.addListener(() => {
     void refresh();
   });
-  browser.runtime.onInstalled.addListener(() => {
+  browser.runtime.onInstalled.addListener((details) => {
     void browser.alarms.create(DAILY_ALARM, { periodInMinutes: 24 * 60 });
     // Ask the browser not to evict the ledger under storage pressure.
     void globalThis.navigator?.storage?.persist?.();
+    if (opensOptionsOnInstall(details.reason, import.meta.env.MODE)) openOptionsPage();
   });
   browser.runtime.onStartup.addListener(() => {
     void browser.alarms.create(DAILY_ALARM, { periodInMinutes: 24 * 60 });
@@ -62,4 +63,22 @@ export function startBackground(hooks: Hooks = {}): LedgerService {
   // A woken worker brings the badge and snapshot up to date with the clock.
   void refresh();
   return service;
+}
+
+/** Opening the page is a courtesy: when the browser cannot (no window to open it in), nothing else depends on it. */
+function openOptionsPage(): void {
+  try {
+    browser.runtime.openOptionsPage().catch((error) => console.warn('options page not opened', error));
+  } catch (error) {
+    console.warn('options page not opened', error);
+  }
+}
+
+/**
+ * A new install opens the options page, where setup starts (an update does not). Test builds
+ * (`--mode e2e`) do not: the harness opens the pages each test needs, and an extra tab at every
+ * launch would load the browser of every e2e test for nothing.
+ */
+export function opensOptionsOnInstall(reason: string, mode: string): boolean {
+  return reason === 'install' && mode !== 'e2e';
 }

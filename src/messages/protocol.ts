@@ -109,13 +109,16 @@ export const COMMANDS = byType([
       monthlyCredits: v.optional(credits),
       cap: v.optional(credits),
       grantDay: v.optional(grantDay),
+      /** When the change took effect (default now): not before the seat began, not in the future. */
+      at: v.optional(instant),
     },
-    returns<Recorded>(),
+    /** `renamed`: the seat was named after its old plan and now bears the new one's name. */
+    returns<Recorded & { renamed: { from: string; to: string } | null }>(),
   ),
-  /** What a plan change would forfeit, before the rep confirms it. */
+  /** What a plan change would forfeit (at `at`, default now), before the rep confirms it. */
   defineCommand(
     'preview-plan-change',
-    { seat: id, plan },
+    { seat: id, plan, at: v.optional(instant) },
     returns<{ forfeits: number; currentPlan: PlanId }>(),
   ),
   defineCommand('set-settings', { settings: settingsSchema }, returns<WithSnapshot>()),
