@@ -1,5 +1,6 @@
 // The settings page as a rep uses it: seats, plan changes with their warning, alerts,
-// CSV export, deleting everything, and "How we count".
+// CSV export, deleting everything, and "How we count". (The flows of issue 13 are in
+// options-flows.spec.ts.)
 
 import { readFileSync } from 'node:fs';
 import { type Extension, expect, test } from './fixtures';
@@ -20,7 +21,7 @@ test('seats: add a second, rename, switch active, change plan with the forfeit s
   const add = options.getByTestId('seat-setup');
   await add.getByLabel('Plan').selectOption('premium-business');
   await add.getByLabel('Name', { exact: true }).fill('Premium');
-  await add.getByLabel('Credits arrive on day').fill('9');
+  await add.getByLabel('Monthly credit day').selectOption('9');
   await add.getByTestId('opening-balance').fill('12');
   await add.getByTestId('setup-submit').click();
   await expect(options.getByTestId('seat-item')).toHaveCount(2);
@@ -37,12 +38,10 @@ test('seats: add a second, rename, switch active, change plan with the forfeit s
 
   await setClock(extension, '2026-05-10T11:00:00Z');
   await premium.getByRole('button', { name: 'Change plan…' }).click();
-  await premium.getByLabel('New plan').selectOption('none');
-  await expect(premium.getByRole('status')).toHaveText(
-    'LinkedIn drops unused credits on a plan change: 12 credits will be lost.',
-  );
-  await premium.getByRole('button', { name: 'Record the cancellation' }).click();
-  await expect(options.getByTestId('options-status')).toHaveText('Plan changed.');
+  await premium.getByLabel('Plan', { exact: true }).selectOption('none');
+  await expect(premium.getByTestId('plan-confirm')).toContainText('Cancelling today loses 12 credits.');
+  await premium.getByRole('button', { name: 'Change plan', exact: true }).click();
+  await expect(options.getByTestId('options-status')).toContainText('Plan changed: cancelled from today');
   await expect.poll(async () => (await extension.badge()).text).toBe('0');
 
   await premium.getByRole('button', { name: 'Remove…' }).click();
@@ -87,7 +86,7 @@ test('alerts are saved, CSV lists the InMails, delete all empties the ledger', a
   expect(csv[1]).toContain(',paid,awaiting,');
 
   await options.getByRole('button', { name: 'Delete all data…' }).click();
-  await options.getByRole('button', { name: 'Delete every seat and event' }).click();
+  await options.getByRole('button', { name: 'Delete all data', exact: true }).click();
   await expect(options.getByTestId('options-status')).toHaveText('All data deleted.');
   await expect(options.getByTestId('seat-setup')).toContainText('Set up your seat');
   expect((await extension.badge()).text).toBe('');
@@ -102,13 +101,13 @@ test('"How we count" states every rule, marking our model', async ({ extension }
   await expect(rules.nth(16)).toContainText('InMails sent before you set up');
   await expect(rules.nth(16).locator('.source.ours')).toHaveCount(1);
   // What detection reads, and that Recruiter replies are not detected.
-  await expect(options.locator('#how-we-count dt')).toHaveText([
+  await expect(options.locator('#how-we-count .surfaces dt')).toHaveText([
     'Sales Navigator',
     'LinkedIn messaging (Premium)',
     'Recruiter',
     'When a page changes',
   ]);
-  await expect(options.locator('#how-we-count dd').nth(2)).toContainText(
+  await expect(options.locator('#how-we-count .surfaces dd').nth(2)).toContainText(
     'Recruiter replies are not detected',
   );
 });

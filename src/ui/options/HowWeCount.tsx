@@ -1,6 +1,9 @@
 // "How we count": every rule of CREDIT-RULES.md in plain words, saying which are
 // LinkedIn's and which are our model where LinkedIn publishes nothing.
 
+import type { SendStatus } from '../../ledger/send-status';
+import { STATUS_NAMES } from '../words';
+
 const LINKEDIN = 'LinkedIn';
 const OURS = 'Our model';
 
@@ -129,6 +132,18 @@ const SURFACES: { name: string; text: string }[] = [
   },
 ];
 
+/** What each state of an InMail means, under the name every surface gives it (src/ui/words.ts). */
+const STATES: Record<SendStatus, string> = {
+  awaiting:
+    'A paid InMail within its 90 days: a response brings the credit back (rule 8). The popup says until when: the earlier of the window’s close and its batch’s expiry.',
+  refunded: 'They responded within 90 days and the credit came back.',
+  'replied-no-credit':
+    'They responded in time, but the credit’s batch had expired or a plan change had emptied it, so nothing came back (rule 10).',
+  'late-reply': 'They responded after the 90 days: LinkedIn returns nothing (rule 9).',
+  'window-closed': 'No response within the 90 days: the credit stays spent.',
+  free: 'A message to a 1st-degree connection or an Open Profile: it cost nothing (rule 6).',
+};
+
 export function HowWeCount() {
   return (
     <section id="how-we-count" aria-labelledby="how-we-count-title">
@@ -151,6 +166,15 @@ export function HowWeCount() {
           </li>
         ))}
       </ol>
+      <h3>What the popup says of an InMail</h3>
+      <dl class="states" data-testid="status-names">
+        {(Object.keys(STATES) as SendStatus[]).map((status) => (
+          <div key={status}>
+            <dt>{STATUS_NAMES[status]}</dt>
+            <dd>{STATES[status]}</dd>
+          </div>
+        ))}
+      </dl>
       <h3>What we read on LinkedIn</h3>
       <p>Only your own pages, as you use them. Nothing is sent anywhere.</p>
       <dl class="surfaces">

@@ -1,8 +1,8 @@
-// First-run onboarding (and "add a seat"): plan, the day credits arrive, time zone, and
-// what LinkedIn shows now as the opening balance.
+// First-run onboarding (and "add a seat"): what LinkedIn shows now first (it becomes the opening
+// balance), then the plan, the day credits arrive and the zone they are counted in.
 
-import { useState } from 'preact/hooks';
-import { PLAN_IDS, PLANS, type PlanId } from '../../ledger/plans';
+import { useId, useState } from 'preact/hooks';
+import { PLAN_IDS, PLANS, type PlanId, type Pool } from '../../ledger/plans';
 import type { Snapshot } from '../../messages/snapshot';
 import { command } from '../command';
 import { ago } from '../format';
@@ -10,15 +10,33 @@ import { ago } from '../format';
 type Seen = NonNullable<Snapshot['seenBeforeSetup']>[number];
 
 /** The plan to propose for a pool LinkedIn's pages showed (the rep can pick another). */
-const PLAN_OF_POOL: Record<string, PlanId> = {
+const PLAN_OF_POOL: Record<Pool, PlanId> = {
   'sales-navigator': 'sales-navigator-core',
   premium: 'premium-business',
   recruiter: 'recruiter-lite',
 };
-const POOL_NAMES: Record<string, string> = {
+export const POOL_NAMES: Record<Pool, string> = {
   'sales-navigator': 'Sales Navigator',
   premium: 'LinkedIn Premium',
   recruiter: 'Recruiter',
+};
+
+/** Where each pool's count is shown on LinkedIn (docs/spec/LINKEDIN-SIGNALS.md). */
+const COUNT_HINTS: Record<Pool, string> = {
+  'sales-navigator':
+    'In Sales Navigator: the InMail count in your inbox (“InMail credits: 149 left”) or in the message composer (“Use 1 of 150 InMail credits”).',
+  premium:
+    'On LinkedIn: the credits line of the InMail composer when you message someone from their profile (“Use 1 of 45 InMail credits”).',
+  recruiter: 'In Recruiter: the InMail credits shown in the message composer.',
+};
+
+/** Which day of the month credits arrive, in the words of each pool (rule 1). */
+const DAY_HINTS: Record<Pool, string> = {
+  'sales-navigator':
+    'LinkedIn says Sales Navigator credits arrive on the 1st; change it if yours come another day.',
+  premium:
+    'The day of the month your Premium subscription renews (LinkedIn’s Settings, under Subscriptions & payments).',
+  recruiter: 'The day of the month your Recruiter contract started.',
 };
 
 /** The most recent reading of a pool with no seat yet. */
@@ -29,19 +47,25 @@ function latestSeen(seen: Seen[] | undefined): Seen | undefined {
 }
 
 const SELECTABLE = PLAN_IDS.filter((p) => p !== 'none');
+const DAYS = Array.from({ length: 31 }, (_, k) => k + 1);
 
 function browserZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 }
 
-/** Rule 1: Sales Navigator grants on the 1st in UTC; the others on the billing or contract day, locally. */
-function proposal(plan: PlanId) {
+/**
+ * Rule 1: Sales Navigator grants on the 1st in UTC; the others on the billing or contract day,
+ * in the browser's zone. That day is the rep's to say: nothing is proposed for it.
+ */
+function proposal(plan: PlanId): { grantDay: string; timeZone: string } {
   const spec = PLANS[plan];
   return {
-    grantDay: spec.grantDay ?? new Date().getDate(),
+    grantDay: spec.grantDay === null ? '' : String(spec.grantDay),
     timeZone: spec.pool === 'sales-navigator' ? 'UTC' : browserZone(),
   };
 }
+
+const poolOf = (plan: PlanId): Pool => PLANS[plan].pool as Pool;
 
 export function SeatSetup({
   first,
@@ -49,7 +73,8 @@ export function SeatSetup({
   seen,
 }: {
   first: boolean;
-  onDone: (message: string) => void;
+  /** The seat was set up: its name and pool (the page says what to do next). */
+  onDone: (label: string, pool: Pool) => void;
   /** What LinkedIn's pages showed before this pool had a seat. */
   seen?: Seen[];
 }) {
@@ -61,24 +86,32 @@ export function SeatSetup({
   const [timeZone, setTimeZone] = useState(proposal(initialPlan).timeZone);
   const [monthly, setMonthly] = useState('');
   const [balance, setBalance] = useState(proposed?.balance ? String(proposed.balance.value) : '');
-  const reading = seen?.find((s) => s.pool === PLANS[plan].pool);
+  const pool = poolOf(plan);
+  const reading = seen?.find((s) => s.pool === pool);
   const [error, setError] = useState<string | null>(null);
   const zones = Intl.supportedValuesOf?.('timeZone') ?? ['UTC'];
+  const id = useId();
 
   const choosePlan = (next: PlanId) => {
     setPlan(next);
     const p = proposal(next);
-    setGrantDay(p.grantDay);
+    // A day the rep chose stays when the new plan also grants on the rep's day.
+    if (PLANS[next].grantDay !== null || PLANS[plan].grantDay !== null) setGrantDay(p.grantDay);
     setTimeZone(p.timeZone);
   };
   const submit = async (event: Event) => {
     event.preventDefault();
+    if (grantDay === '') {
+      setError('Choose the day of the month your credits arrive.');
+      return;
+    }
+    const name = label.trim() || PLANS[plan].label;
     const reply = await command({
       type: 'setup-seat',
-      label: label.trim() || PLANS[plan].label,
+      label: name,
       plan,
       timeZone,
-      grantDay,
+      grantDay: Number(grantDay),
       ...(monthly.trim() ? { monthlyCredits: Number(monthly) } : {}),
       ...(balance.trim() ? { openingBalance: Number(balance) } : {}),
       ...(reading?.account ? { account: reading.account } : {}),
@@ -90,90 +123,22 @@ export function SeatSetup({
     setError(null);
     setLabel('');
     setBalance('');
-    onDone(`Seat “${label.trim() || PLANS[plan].label}” is set up.`);
+    onDone(name, pool);
   };
 
   return (
-    <form class="card setup" onSubmit={submit} data-testid="seat-setup">
-      <h2>{first ? 'Set up your seat' : 'Add a seat'}</h2>
+    <form class="card setup" onSubmit={submit} data-testid="seat-setup" aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>{first ? 'Set up your seat' : 'Add a seat'}</h2>
       {first && (
         <p class="muted">
           One seat is one credit pool: Sales Navigator, Premium and Recruiter credits never mix. Start with
           the one you use most; you can add others later.
         </p>
       )}
-      <label>
-        <span>Plan</span>
-        <select
-          name="plan"
-          value={plan}
-          onChange={(e) => choosePlan((e.target as HTMLSelectElement).value as PlanId)}
-        >
-          {SELECTABLE.map((p) => (
-            <option key={p} value={p}>
-              {PLANS[p].label} ({PLANS[p].monthlyCredits} a month)
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        <span>Name</span>
+      <div class="field">
+        <label for={`${id}-balance`}>Credits LinkedIn shows now</label>
         <input
-          name="label"
-          value={label}
-          placeholder={PLANS[plan].label}
-          maxLength={120}
-          onInput={(e) => setLabel((e.target as HTMLInputElement).value)}
-        />
-      </label>
-      <label>
-        <span>Credits arrive on day</span>
-        <input
-          name="grantDay"
-          type="number"
-          min={1}
-          max={31}
-          required
-          value={grantDay}
-          onInput={(e) => setGrantDay(Number((e.target as HTMLInputElement).value))}
-        />
-        <small class="muted">
-          {PLANS[plan].grantDay === null
-            ? 'Your billing or contract day.'
-            : 'LinkedIn says the 1st; change it if yours differ.'}
-        </small>
-      </label>
-      <label>
-        <span>Time zone</span>
-        <select
-          name="timeZone"
-          value={timeZone}
-          onChange={(e) => setTimeZone((e.target as HTMLSelectElement).value)}
-        >
-          {[...new Set(['UTC', timeZone, ...zones])].map((z) => (
-            <option key={z} value={z}>
-              {z}
-            </option>
-          ))}
-        </select>
-      </label>
-      {plan === 'recruiter' && (
-        <label>
-          <span>Credits a month (your contract)</span>
-          <input
-            name="monthlyCredits"
-            type="number"
-            min={0}
-            max={1000}
-            value={monthly}
-            placeholder="150"
-            onInput={(e) => setMonthly((e.target as HTMLInputElement).value)}
-          />
-        </label>
-      )}
-      <label>
-        <span>Credits LinkedIn shows now</span>
-        <input
+          id={`${id}-balance`}
           name="openingBalance"
           data-testid="opening-balance"
           type="number"
@@ -181,10 +146,11 @@ export function SeatSetup({
           max={100000}
           required
           value={balance}
+          aria-describedby={`${id}-balance-hint`}
           onInput={(e) => setBalance((e.target as HTMLInputElement).value)}
         />
         {reading?.balance ? (
-          <small class="seen" data-testid="seen-balance">
+          <small class="seen" id={`${id}-balance-hint`} data-testid="seen-balance">
             LinkedIn showed {reading.balance.value} on {POOL_NAMES[reading.pool]}{' '}
             {ago(Date.parse(reading.balance.at), Date.now())}
             {balance !== String(reading.balance.value) && (
@@ -198,11 +164,95 @@ export function SeatSetup({
             {reading.account ? ', signed in as the account its pages showed.' : '.'}
           </small>
         ) : (
-          <small class="muted">
-            In Sales Navigator: the InMail count in your inbox or the message composer.
+          <small class="muted" id={`${id}-balance-hint`} data-testid="balance-hint">
+            {COUNT_HINTS[pool]}
           </small>
         )}
-      </label>
+      </div>
+      <div class="field">
+        <label for={`${id}-plan`}>Plan</label>
+        <select
+          id={`${id}-plan`}
+          name="plan"
+          value={plan}
+          onChange={(e) => choosePlan((e.target as HTMLSelectElement).value as PlanId)}
+        >
+          {SELECTABLE.map((p) => (
+            <option key={p} value={p}>
+              {PLANS[p].label} ({PLANS[p].monthlyCredits} a month)
+            </option>
+          ))}
+        </select>
+      </div>
+      <div class="field">
+        <label for={`${id}-day`}>Monthly credit day</label>
+        <select
+          id={`${id}-day`}
+          name="grantDay"
+          required
+          value={grantDay}
+          aria-describedby={`${id}-day-hint`}
+          onChange={(e) => setGrantDay((e.target as HTMLSelectElement).value)}
+        >
+          <option value="" disabled>
+            Choose a day…
+          </option>
+          {DAYS.map((d) => (
+            <option key={d} value={String(d)}>
+              {d === 31 ? '31 (the last day in shorter months)' : d}
+            </option>
+          ))}
+        </select>
+        <small class="muted" id={`${id}-day-hint`} data-testid="day-hint">
+          {DAY_HINTS[pool]}
+        </small>
+      </div>
+      <div class="field">
+        <label for={`${id}-zone`}>Counting time zone</label>
+        <select
+          id={`${id}-zone`}
+          name="timeZone"
+          value={timeZone}
+          aria-describedby={`${id}-zone-hint`}
+          onChange={(e) => setTimeZone((e.target as HTMLSelectElement).value)}
+        >
+          {[...new Set(['UTC', timeZone, ...zones])].map((z) => (
+            <option key={z} value={z}>
+              {z}
+            </option>
+          ))}
+        </select>
+        <small class="muted" id={`${id}-zone-hint`} data-testid="zone-hint">
+          Credits are counted by LinkedIn’s day in this zone; dates are shown in your own time.
+          {pool === 'sales-navigator' ? ' LinkedIn counts Sales Navigator’s days in UTC.' : ''}
+        </small>
+      </div>
+      {plan === 'recruiter' && (
+        <div class="field">
+          <label for={`${id}-monthly`}>Credits a month (your contract)</label>
+          <input
+            id={`${id}-monthly`}
+            name="monthlyCredits"
+            type="number"
+            min={0}
+            max={1000}
+            value={monthly}
+            placeholder="150"
+            onInput={(e) => setMonthly((e.target as HTMLInputElement).value)}
+          />
+        </div>
+      )}
+      <div class="field">
+        <label for={`${id}-label`}>Name</label>
+        <input
+          id={`${id}-label`}
+          name="label"
+          value={label}
+          placeholder={PLANS[plan].label}
+          maxLength={120}
+          onInput={(e) => setLabel((e.target as HTMLInputElement).value)}
+        />
+      </div>
       <button type="submit" class="primary" data-testid="setup-submit">
         {first ? 'Start counting' : 'Add seat'}
       </button>
