@@ -77,7 +77,8 @@ export const messagingComposer = defineFeature({
       if (send)
         showChipBefore(
           send,
-          chipText(cost, messagingRecipient(composer), snapshot, now, 'premium'),
+          // Beside LinkedIn's own count the chip says the cost only (overlay/cost-chip.ts).
+          chipText(cost, messagingRecipient(composer), snapshot, now, 'premium', credits),
           signal,
           'inline',
         );

@@ -1,9 +1,11 @@
 // On a lead page and on each search result row, beside the degree badge: what messaging this
-// person costs, when the page shows enough to know (a degree, an Open Profile mark).
+// person costs, when the page shows enough to know (a degree, an Open Profile mark). The cost
+// alone: the balance is the toolbar badge's, and the composer's chip where LinkedIn shows none
+// (never repeated on every row, never beside LinkedIn's own count).
 
 import { reportAnchor } from '../anchor-health';
 import { personCards, personCost, readPerson } from '../dom/person';
-import { chipText } from '../overlay/cost-chip';
+import { costText } from '../overlay/cost-chip';
 import { overlay, showLines } from '../overlay/overlay';
 import { defineFeature } from '../page/feature';
 
@@ -17,7 +19,7 @@ export const personChip = defineFeature({
     'main [aria-label*="degree connection" i]',
     'main [aria-label^="Kontakt" i][aria-label*="Grades" i]',
   ],
-  run({ snapshot, now, kind, signal }) {
+  run({ now, kind, signal }) {
     const cards = personCards(document, kind);
     if (kind === 'sales-lead' && cards.length > 0) {
       const person = readPerson(cards[0] as HTMLElement);
@@ -37,8 +39,8 @@ export const personChip = defineFeature({
         signal,
         'inline',
       );
-      // Only the first line: the repeat guard belongs to the composer.
-      showLines(host, chipText(cost, undefined, snapshot, now).slice(0, 1));
+      // The repeat guard belongs to the composer.
+      showLines(host, [costText(cost)]);
     }
   },
 });

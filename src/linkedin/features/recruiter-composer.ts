@@ -116,7 +116,8 @@ export const recruiterComposer = defineFeature({
     const lines =
       cost === 0
         ? [{ text: 'Free · Recruiter says this InMail costs no credit', tone: 'free' as const }]
-        : chipText('paid', recruiterRecipient(composer), snapshot, now, 'recruiter');
+        : // Beside LinkedIn's own count the chip says the cost only (overlay/cost-chip.ts).
+          chipText('paid', recruiterRecipient(composer), snapshot, now, 'recruiter', credits);
     showChipBefore(send, lines, signal);
   },
 });

@@ -56,6 +56,12 @@ export const snComposer = defineFeature({
     }
     const send = composerSendButton(composer);
     void reportAnchor('sn-composer-send', 'Sales Navigator composer: Send button', send !== null, now);
-    if (send) showChipBefore(send, chipText(cost, composerRecipient(composer), snapshot, now), signal);
+    // Beside LinkedIn's own count the chip says the cost only (overlay/cost-chip.ts).
+    if (send)
+      showChipBefore(
+        send,
+        chipText(cost, composerRecipient(composer), snapshot, now, 'sales-navigator', credits),
+        signal,
+      );
   },
 });

@@ -1,19 +1,30 @@
 // What a message will cost, before the rep clicks Send (composers) or Message (lead pages,
-// search rows): "1 credit · 42 left · 8 expire Dec 3", "Free · Open Profile", "No credits
-// left", and a repeat guard when this person already has an unanswered paid InMail from us.
+// search rows). Where LinkedIn's own count is on screen ("Use 1 of 118 InMail credits") the
+// chip says the cost only and defers to it ("Costs 1 credit"), with a short hint when our count
+// differs; where LinkedIn shows none it gives our balance ("Costs 1 credit · 42 left · 8 expire
+// Dec 3"). Never two different balances side by side unexplained. Free sends say why ("Free ·
+// Open Profile"); a repeat guard warns when this person already has an unanswered paid InMail.
 
 import { PLANS } from '../../ledger/plans';
 import type { InmailRow, Snapshot } from '../../messages/snapshot';
 import { shortDate } from '../../ui/format';
+import { agree, count } from '../../ui/words';
 import type { DetectedCost } from '../dom/send-cost';
-import { type OverlayLine, overlay, showLines } from './overlay';
+import { type OverlayLine, type OverlayMode, overlay, showLines } from './overlay';
 
 export type Pool = 'sales-navigator' | 'premium' | 'recruiter';
+
+/** The cost of one paid InMail, in words. */
+export const COSTS_ONE = `Costs ${count(1, 'credit')}`;
+/** Said under the cost when LinkedIn's count on screen is not ours (the popup says by how much). */
+export const COUNT_DIFFERS = 'Our count differs: see InMail Ledger';
 
 interface PoolView {
   available: number;
   /** The soonest expiry, known for the seat the popup shows. */
   soon?: { credits: number; at: number; zone: string };
+  /** LinkedIn's latest count as the ledger recorded it, and how far ours was from it then. */
+  observed?: { balance: number; drift: number };
   inmails: InmailRow[];
 }
 
@@ -24,9 +35,11 @@ function poolView(snapshot: Snapshot | null, pool: Pool): PoolView | null {
   const active = seats.find((s) => s.id === snapshot.activeSeat);
   if (active && snapshot.summary) {
     const soon = snapshot.summary.expiring.byDate[0];
+    const observed = snapshot.summary.observed;
     return {
       available: snapshot.summary.available,
       ...(soon ? { soon: { credits: soon.credits, at: Date.parse(soon.at), zone: active.timeZone } } : {}),
+      ...(observed ? { observed: { balance: observed.balance, drift: observed.drift } } : {}),
       inmails: snapshot.inmails,
     };
   }
@@ -35,35 +48,66 @@ function poolView(snapshot: Snapshot | null, pool: Pool): PoolView | null {
     : null;
 }
 
-/** The chip's words, from the page's cost and the published snapshot. Pure. */
+/**
+ * Whether LinkedIn's count on screen disagrees with ours. When the ledger already recorded that
+ * very count, what it found then decides (our own sends since then make no disagreement: a
+ * composer's line may stay as it was after a send); else the two numbers now.
+ */
+function countDiffers(view: PoolView, linkedIn: number): boolean {
+  if (view.observed?.balance === linkedIn) return view.observed.drift !== 0;
+  return view.available !== linkedIn;
+}
+
+/** What messaging a person costs, the cost alone (search rows, lead headers). Pure. */
+export function costText(cost: DetectedCost): OverlayLine {
+  if (cost === 'free-open-profile') return { text: 'Free · Open Profile', tone: 'free' };
+  if (cost === 'free-connection') return { text: 'Free · 1st-degree', tone: 'free' };
+  return { text: COSTS_ONE };
+}
+
+/**
+ * The chip's words, from the page's cost, LinkedIn's count in this composer (null: it shows
+ * none) and the published snapshot. Pure.
+ */
 export function chipText(
   cost: DetectedCost,
   recipient: string | undefined,
   snapshot: Snapshot | null,
   now: number,
   pool: Pool = 'sales-navigator',
+  linkedInCount: number | null = null,
 ): OverlayLine[] {
-  if (cost === 'free-open-profile') return [{ text: 'Free · Open Profile', tone: 'free' }];
-  if (cost === 'free-connection') return [{ text: 'Free · 1st-degree', tone: 'free' }];
+  if (cost !== 'paid') return [costText(cost)];
   const view = poolView(snapshot, pool);
-  if (!view) return [{ text: '1 credit' }];
   const lines: OverlayLine[] = [];
-  if (view.available === 0) lines.push({ text: 'No credits left', tone: 'warn' });
+  if (linkedInCount !== null) {
+    // LinkedIn's count is right there: ours defers to it, and says so only when it differs.
+    lines.push(linkedInCount === 0 ? { text: COSTS_ONE, tone: 'warn' } : costText(cost));
+    if (view && countDiffers(view, linkedInCount)) lines.push({ text: COUNT_DIFFERS });
+  } else if (!view) lines.push(costText(cost));
+  else if (view.available === 0) lines.push({ text: `${COSTS_ONE} · none left`, tone: 'warn' });
   else {
-    const parts = ['1 credit', `${view.available} left`];
-    if (view.soon) parts.push(`${view.soon.credits} expire ${shortDate(view.soon.at, view.soon.zone)}`);
+    const parts = [COSTS_ONE, `${view.available} left`];
+    if (view.soon)
+      parts.push(
+        `${view.soon.credits} ${agree(view.soon.credits, 'expires', 'expire')} ${shortDate(view.soon.at, view.soon.zone)}`,
+      );
     lines.push({ text: parts.join(' · ') });
   }
-  const earlier = recipient
-    ? view.inmails.find(
-        (row) => row.status === 'awaiting' && row.cost === 'paid' && row.recipient?.name === recipient,
-      )
-    : undefined;
+  const earlier =
+    recipient && view
+      ? view.inmails.find(
+          (row) => row.status === 'awaiting' && row.cost === 'paid' && row.recipient?.name === recipient,
+        )
+      : undefined;
   if (earlier) {
     const days = Math.max(0, Math.floor((now - Date.parse(earlier.sentAt)) / 86_400_000));
     const first = (recipient as string).split(/\s+/)[0];
     const ago = days === 0 ? 'today' : days === 1 ? 'yesterday' : `${days} days ago`;
-    lines.push({ text: `You InMailed ${first} ${ago}, no reply yet: this one costs another credit` });
+    lines.push({
+      text: `You InMailed ${first} ${ago}, no reply yet: this one costs another credit`,
+      tone: 'warn',
+    });
   }
   return lines;
 }
@@ -73,7 +117,7 @@ export function showChipBefore(
   send: HTMLElement,
   lines: OverlayLine[],
   signal: AbortSignal,
-  mode: 'block' | 'inline' = 'block',
+  mode: OverlayMode = 'block',
 ): void {
   const parent = send.parentElement;
   if (!parent) return;

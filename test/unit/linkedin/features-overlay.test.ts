@@ -6,6 +6,8 @@
 
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import {
+  MARK_LABEL,
+  MARK_TITLE,
   OVERLAY_ATTRIBUTE,
   overlay,
   overlaysFollowTheme,
@@ -28,6 +30,7 @@ beforeEach(() => {
   prefersDark = false;
   vi.spyOn(window, 'matchMedia').mockImplementation(media);
   document.documentElement.className = '';
+  document.body.className = '';
   document.body.replaceChildren();
 });
 
@@ -68,6 +71,45 @@ describe('overlays', () => {
     expect(make().getAttribute('data-theme')).toBe('dark');
     prefersDark = false;
     expect(pageTheme(document)).toBe('light');
+  });
+
+  test('each chip carries our mark: a labelled glyph whose tooltip says where the details are', () => {
+    const host = make();
+    showLines(host, [{ text: 'Costs 1 credit' }, { text: 'Our count differs: see InMail Ledger' }]);
+    const marks = host.shadowRoot?.querySelectorAll('[role="img"]') ?? [];
+    expect(marks).toHaveLength(1);
+    const mark = marks[0] as HTMLElement;
+    expect(mark.getAttribute('aria-label')).toBe(MARK_LABEL);
+    expect(MARK_LABEL).toBe('InMail Ledger');
+    expect(mark.title).toBe(MARK_TITLE);
+    expect(mark.closest('.chip')).not.toBeNull();
+    // The mark adds no words: the status says what it said.
+    expect(host.shadowRoot?.querySelector('[role="status"]')?.textContent).toBe(
+      'Costs 1 creditOur count differs: see InMail Ledger',
+    );
+  });
+
+  test('LinkedIn’s theme class on <body> counts when <html> has none; <html> wins', () => {
+    prefersDark = false;
+    document.body.className = 'theme theme--dark';
+    expect(pageTheme(document)).toBe('dark');
+    expect(make().getAttribute('data-theme')).toBe('dark');
+    document.documentElement.className = 'theme theme--light';
+    expect(pageTheme(document)).toBe('light');
+    document.documentElement.className = '';
+    prefersDark = true;
+    document.body.className = 'theme theme--light';
+    expect(pageTheme(document)).toBe('light');
+  });
+
+  test('follow LinkedIn switching theme on <body>', async () => {
+    const lifetime = new AbortController();
+    overlaysFollowTheme(document, lifetime.signal);
+    const host = make();
+    expect(host.getAttribute('data-theme')).toBe('light');
+    document.body.className = 'theme theme--dark';
+    await vi.waitFor(() => expect(host.getAttribute('data-theme')).toBe('dark'));
+    lifetime.abort();
   });
 
   test('follow LinkedIn switching theme, until the content script goes', async () => {
