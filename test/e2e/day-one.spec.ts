@@ -140,6 +140,8 @@ test('a second pool: after a Premium InMail composer was seen, "Add a seat" prop
   await expect(add.getByTestId('seen-balance')).toContainText('LinkedIn showed 45 on LinkedIn Premium');
   await expect(add.locator('select[name="plan"]')).toHaveValue('premium-business');
   await expect(add.getByTestId('opening-balance')).toHaveValue('45');
+  // Premium's credit day is the rep's to say (LinkedIn's rules leave it to the subscription).
+  await add.getByLabel('Monthly credit day').selectOption('9');
   await add.getByTestId('setup-submit').click();
   await expect(options.getByTestId('seat-item')).toHaveCount(2);
 });
