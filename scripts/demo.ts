@@ -5,9 +5,12 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Page } from '@playwright/test';
-import { extensionOf, launch } from '../test/e2e/fixtures';
+import { extensionOf, launch, serveAnswer } from '../test/e2e/fixtures';
 
 const ROOT = resolve(import.meta.dirname, '..');
+/** What the lead page's composer shows ("Use 1 of 118 InMail credits"): the demo opens on it, so
+ * the first popup a newcomer sees agrees with the page (test/e2e/overlays.spec.ts checks). */
+const OPENING_BALANCE = 118;
 const OUT = join(ROOT, '.output/demo');
 const headed = Boolean(process.env.DISPLAY) && process.env.DEMO_HEADLESS !== '1';
 mkdirSync(OUT, { recursive: true });
@@ -25,8 +28,12 @@ const extension = await extensionOf(context);
 
 const options = await extension.openOptions();
 await options.setViewportSize({ width: 900, height: 900 });
-await options.getByTestId('opening-balance').fill('120');
-await shot(options, 'onboarding', 'Set up: Sales Navigator, credits arrive on the 1st, LinkedIn shows 120.');
+await options.getByTestId('opening-balance').fill(String(OPENING_BALANCE));
+await shot(
+  options,
+  'onboarding',
+  `Set up: Sales Navigator, credits arrive on the 1st, LinkedIn shows ${OPENING_BALANCE}.`,
+);
 await options.getByTestId('setup-submit').click();
 await options.getByTestId('seat-item').waitFor();
 
@@ -34,9 +41,14 @@ const lead = await context.newPage();
 await lead.setViewportSize({ width: 1000, height: 800 });
 await lead.goto('https://www.linkedin.com/sales/lead/ACwAAA123,NAME_SEARCH,abcd');
 await lead.locator('[data-inmail-ledger="cost-chip"]').getByRole('status').waitFor();
-await shot(lead, 'composer-chip', 'A Sales Navigator lead page: the chip says what the message will cost.');
+await shot(
+  lead,
+  'composer-chip',
+  'A Sales Navigator lead page: beside LinkedIn’s own count, the chip says what the message costs.',
+);
 await lead.getByRole('button', { name: 'Send' }).click();
 await lead.getByText('You InMailed Sam').waitFor();
+const sentAt = Date.now();
 await shot(lead, 'repeat-guard', 'After sending: the badge drops by one and the repeat guard appears.');
 
 const popup = await extension.openPopup();
@@ -45,10 +57,20 @@ await popup.getByTestId('inmail-row').waitFor();
 await shot(
   popup,
   'popup-awaiting',
-  'The popup: 119 left, the InMail awaiting a reply, LinkedIn’s own count as drift.',
+  `The popup: ${OPENING_BALANCE - 1} left, the InMail awaiting a reply and until when its credit can come back.`,
 );
 
 const inbox = await context.newPage();
+await inbox.setViewportSize({ width: 1000, height: 800 });
+// Sam's reply came between the send and now (the rep opens the inbox later): the inbox header's
+// count, read as the page loads, is after the refund and agrees with ours.
+const ago = Math.floor((Date.now() - sentAt) / 2);
+await serveAnswer(
+  inbox,
+  '**/sales-api/salesApiMessagingThreads**',
+  'sales-threads/inbox-normalized.json',
+  (text) => text.replace('"deliveredAt": "%NOW%"', `"deliveredAt": "%NOW-${ago}%"`),
+);
 await inbox.goto('https://www.linkedin.com/sales/inbox');
 await popup.reload();
 await popup.locator('[data-testid="inmail-row"][data-status="refunded"]').waitFor();
@@ -56,13 +78,17 @@ await shot(popup, 'popup-refunded', 'Sam replied (read from the inbox): the cred
 
 await inbox.goto('https://www.linkedin.com/sales/inbox/2-TmV3VGhyZWFk');
 await inbox.locator('[data-inmail-ledger="thread-status"]').getByRole('status').waitFor();
-await shot(inbox, 'thread-status', 'In the thread itself: its refund status.');
+await shot(inbox, 'thread-status', 'Beside the thread itself: "Refunded", in the popup’s words.');
 
 const search = await context.newPage();
 await search.setViewportSize({ width: 1000, height: 700 });
 await search.goto('https://www.linkedin.com/sales/search/people?query=(keywords%3Adaten)');
 await search.locator('[data-inmail-ledger="person-chip"]').nth(2).waitFor();
-await shot(search, 'search-chips', 'Search results (German page): the cost of messaging each person.');
+await shot(
+  search,
+  'search-chips',
+  'Search results (a German page): what messaging each person costs, nothing more.',
+);
 
 const profile = await context.newPage();
 await profile.setViewportSize({ width: 1000, height: 800 });
