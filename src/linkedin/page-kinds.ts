@@ -5,6 +5,7 @@ export const PAGE_KINDS = [
   'sales-search',
   'sales-inbox',
   'sales-home',
+  'sales-list',
   'messaging',
   'profile',
   'people-search',
@@ -27,6 +28,8 @@ export const PAGE_PATTERNS: Readonly<Record<PageKind, RegExp>> = {
   'sales-search': /^\/sales\/search\/people/,
   'sales-inbox': /^\/sales\/inbox(\/|$)/,
   'sales-home': /^\/sales\/home\/?$/,
+  // A saved lead list: reps message leads from it (the composer opens over the list).
+  'sales-list': /^\/sales\/lists\/people\/[^/]+/,
   messaging: /^\/messaging(\/|$)/,
   profile: /^\/in\/[^/]+\/?$/,
   'people-search': /^\/search\/results\/people(\/|$)/,

@@ -52,6 +52,30 @@ test('a send on a Sales Navigator lead page costs a credit; LinkedIn’s count s
   expect(events.file.events.filter((e) => e.type === 'inmail-sent')).toHaveLength(1);
 });
 
+test('on a saved lead list the composer shows its cost and LinkedIn’s count, and a send is recorded with its cost', async ({
+  context,
+  extension,
+}) => {
+  await setUpSalesNavigator(extension, 120);
+  const page = await context.newPage();
+  await page.goto(
+    'https://www.linkedin.com/sales/lists/people/7012345678901234567?sortCriteria=CREATED_TIME',
+  );
+  // The chip is there (Sales Navigator's composer feature runs on the list's page kind)…
+  const chip = page.locator('[data-inmail-ledger="cost-chip"]').getByRole('status');
+  await expect(chip).toHaveText(/^Costs 1 credit/);
+  // …and the composer's "Use 1 of 118" reached the ledger as LinkedIn's count.
+  const popup = await extension.openPopup();
+  await expect(popup.getByTestId('drift')).toHaveText('-2');
+  await page.getByRole('button', { name: 'Send' }).click();
+  await expect(page.locator('body')).toHaveAttribute('data-test-sent', '200');
+  await expect.poll(async () => (await extension.badge()).text).toBe('119');
+  const row = popup.getByTestId('inmail-row');
+  await expect(row).toHaveAttribute('data-status', 'awaiting');
+  // The cost was read at the moment of Send: not a send of unknown cost.
+  await expect(row).not.toHaveAttribute('data-cost-unknown', /.*/);
+});
+
 test('the reply in the inbox payload refunds the send; our own InMail there is not counted twice', async ({
   context,
   extension,

@@ -81,6 +81,7 @@ const PAGES: [RegExp, string][] = [
   [/^\/sales\/lead\/ACwAAA654,/, 'sales/lead-open-profile.html'],
   [/^\/sales\/(lead|people)\//, 'sales/lead.html'],
   [/^\/sales\/home/, 'sales/lead.html'],
+  [/^\/sales\/lists\/people\//, 'sales/list.html'],
   [/^\/sales\/inbox\/2-Rm9sbG93VXA/, 'sales/thread.html'],
   [/^\/sales\/inbox/, 'sales/inbox.html'],
   [/^\/sales\/search\/people/, 'sales/search.html'],

@@ -16,6 +16,10 @@ const PAGES: Record<PageKind, string[]> = {
   'sales-search': ['https://www.linkedin.com/sales/search/people?query=(keywords%3Acto)'],
   'sales-inbox': ['https://www.linkedin.com/sales/inbox', 'https://www.linkedin.com/sales/inbox/2-abc'],
   'sales-home': ['https://www.linkedin.com/sales/home', 'https://www.linkedin.com/sales/home/'],
+  'sales-list': [
+    'https://www.linkedin.com/sales/lists/people/7012345678901234567',
+    'https://www.linkedin.com/sales/lists/people/7012345678901234567?sortCriteria=CREATED_TIME&sortOrder=DESCENDING',
+  ],
   messaging: ['https://www.linkedin.com/messaging/', 'https://www.linkedin.com/messaging/thread/2-abc/'],
   profile: ['https://www.linkedin.com/in/samlee', 'https://www.linkedin.com/in/samlee/'],
   'people-search': [
