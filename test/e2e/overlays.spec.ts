@@ -268,6 +268,10 @@ test.describe('point 15: LinkedIn’s theme first, our mark on each chip, the co
     await body.evaluate(() => document.body.classList.replace('theme--dark', 'theme--light'));
     await expect(bodyChip).toHaveAttribute('data-theme', 'light');
     expect(await colour()).toBe('rgb(29, 34, 38)');
+    // No theme class left: the system's setting decides, and is followed.
+    await body.evaluate(() => document.body.classList.remove('theme', 'theme--light'));
+    await body.emulateMedia({ colorScheme: 'dark' });
+    await expect(bodyChip).toHaveAttribute('data-theme', 'dark');
   });
 
   test('each chip carries our mark, and search rows say the cost alone', async ({ context, extension }) => {

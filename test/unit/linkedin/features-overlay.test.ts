@@ -102,27 +102,75 @@ describe('overlays', () => {
     expect(pageTheme(document)).toBe('light');
   });
 
-  test('follow LinkedIn switching theme on <body>', async () => {
+  /**
+   * What the browser does when <html>'s or <body>'s class changes: our rule gives it another
+   * animation (theme.ts), which starts. The DOM here runs no CSS, so the event is sent by hand
+   * with the name our rule gives the new state (the real browser: test/e2e/overlays.spec.ts).
+   */
+  const animationFor = (element: 'html' | 'body', state: 'dark' | 'light' | 'none') => {
+    const css = document.querySelector('style[data-inmail-ledger-theme]')?.textContent ?? '';
+    const selector = state === 'none' ? `${element}:not(` : `${element}.theme--${state}`;
+    const rule = css.split('\n').find((line) => line.includes(`:where(${selector}`));
+    const name = /animation: 1ms ([\w-]+);/.exec(rule ?? '')?.[1];
+    expect(name, `a rule for ${element} ${state}`).toBeTruthy();
+    const event = new Event('animationstart', { bubbles: true });
+    Object.defineProperty(event, 'animationName', { value: name });
+    (element === 'html' ? document.documentElement : document.body).dispatchEvent(event);
+  };
+
+  test('following the theme sets no MutationObserver (one would tax every mutation of the page)', () => {
+    const real = globalThis.MutationObserver;
+    let made = 0;
+    globalThis.MutationObserver = class extends real {
+      constructor(callback: MutationCallback) {
+        super(callback);
+        made++;
+      }
+    };
+    try {
+      const lifetime = new AbortController();
+      overlaysFollowTheme(document, lifetime.signal);
+      make();
+      lifetime.abort();
+    } finally {
+      globalThis.MutationObserver = real;
+    }
+    expect(made).toBe(0);
+  });
+
+  test('follow LinkedIn switching theme on <body>', () => {
     const lifetime = new AbortController();
     overlaysFollowTheme(document, lifetime.signal);
     const host = make();
     expect(host.getAttribute('data-theme')).toBe('light');
     document.body.className = 'theme theme--dark';
-    await vi.waitFor(() => expect(host.getAttribute('data-theme')).toBe('dark'));
+    animationFor('body', 'dark');
+    expect(host.getAttribute('data-theme')).toBe('dark');
+    // Someone else's animation says nothing about the theme.
+    document.body.className = 'theme theme--light';
+    const other = new Event('animationstart', { bubbles: true });
+    Object.defineProperty(other, 'animationName', { value: 'fade-in' });
+    document.body.dispatchEvent(other);
+    expect(host.getAttribute('data-theme')).toBe('dark');
     lifetime.abort();
   });
 
-  test('follow LinkedIn switching theme, until the content script goes', async () => {
+  test('follow LinkedIn switching theme, until the content script goes', () => {
     document.documentElement.className = 'theme theme--light';
     const lifetime = new AbortController();
     overlaysFollowTheme(document, lifetime.signal);
     const host = make();
     expect(host.getAttribute('data-theme')).toBe('light');
     document.documentElement.className = 'theme theme--dark';
-    await vi.waitFor(() => expect(host.getAttribute('data-theme')).toBe('dark'));
+    animationFor('html', 'dark');
+    expect(host.getAttribute('data-theme')).toBe('dark');
     lifetime.abort();
+    // Gone with the script: its rule too.
+    expect(document.querySelector('style[data-inmail-ledger-theme]')).toBeNull();
     document.documentElement.className = 'theme theme--light';
-    await new Promise((done) => setTimeout(done, 20));
+    const event = new Event('animationstart', { bubbles: true });
+    Object.defineProperty(event, 'animationName', { value: 'inmail-ledger-theme-x-light' });
+    document.documentElement.dispatchEvent(event);
     expect(host.getAttribute('data-theme')).toBe('dark');
   });
 
