@@ -2,6 +2,7 @@
 // synchronously, so a worker woken by any of them hears it.
 
 import { browser } from 'wxt/browser';
+import { isOpenPopup } from '../linkedin/open-popup';
 import { LINKEDIN_ORIGIN, SALES_NAVIGATOR_HOME } from '../linkedin/urls';
 import { LedgerDb } from '../store/db';
 import { browserPlatform, DAILY_ALARM } from './browser-platform';
@@ -28,6 +29,9 @@ export function startBackground(hooks: Hooks = {}): LedgerService {
     let reply: Promise<unknown>;
     if (sender.url?.startsWith(browser.runtime.getURL('/'))) {
       reply = hooks.testMessage?.(message, service) ?? ready.then(() => service.handle(message));
+    } else if (sender.tab && sender.url?.startsWith(LINKEDIN_ORIGIN) && isOpenPopup(message)) {
+      // Our mark on a chip was clicked: the popup is the detail behind it.
+      reply = openPopup();
     } else if (sender.tab && sender.url?.startsWith(LINKEDIN_ORIGIN)) {
       // Our content script on a LinkedIn page: detections only, validated like any page input.
       reply = ready.then(() => service.handleDetected(message));
@@ -81,4 +85,18 @@ function openOptionsPage(): void {
  */
 export function opensOptionsOnInstall(reason: string, mode: string): boolean {
   return reason === 'install' && mode !== 'e2e';
+}
+
+/** Opens the toolbar popup where the browser lets an extension do so (Chrome 127+, Firefox). */
+async function openPopup(): Promise<{ ok: boolean }> {
+  const action =
+    (browser as { action?: { openPopup?: () => Promise<void> } }).action ??
+    (browser as { browserAction?: { openPopup?: () => Promise<void> } }).browserAction;
+  try {
+    if (!action?.openPopup) return { ok: false };
+    await action.openPopup();
+    return { ok: true };
+  } catch {
+    return { ok: false };
+  }
 }

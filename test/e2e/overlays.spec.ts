@@ -282,19 +282,29 @@ test.describe('point 15: LinkedIn’s theme first, our mark on each chip, the co
     await expect(overlays).toHaveCount(3);
     const chips = overlays.getByRole('status');
     await expect(chips).toHaveText(['Free · 1st-degree', 'Free · Open Profile', 'Costs 1 credit']);
-    const marks = overlays.getByRole('img', { name: MARK_LABEL, exact: true });
+    const marks = overlays.getByRole('button', { name: MARK_LABEL, exact: true });
     await expect(marks).toHaveCount(3);
-    // Content scripts cannot open the toolbar popup everywhere: the mark says where the details are.
     for (const title of await marks.evaluateAll((els) => els.map((e) => (e as HTMLElement).title)))
       expect(title).toBe(MARK_TITLE);
-    expect(MARK_TITLE).toBe('InMail Ledger — open the toolbar icon for details');
+    expect(MARK_TITLE).toBe('InMail Ledger — click for the details');
     await shoot(page, '15', page.locator('ol[aria-label="Suchergebnisse"]'));
 
-    // The composer's chip and the thread's status carry it too.
+    // The composer's chip carries it too, and a click on it opens the toolbar popup.
     await page.goto(LEAD);
-    await expect(
-      page.locator('[data-inmail-ledger="cost-chip"]').getByRole('img', { name: MARK_LABEL, exact: true }),
-    ).toHaveCount(1);
+    const mark = page
+      .locator('[data-inmail-ledger="cost-chip"]')
+      .getByRole('button', { name: MARK_LABEL, exact: true });
+    await expect(mark).toHaveCount(1);
+    // The browser's toolbar popup is a target of its own (Playwright does not attach to it as a page).
+    const cdp = await context.newCDPSession(page);
+    const popups = async () =>
+      (await cdp.send('Target.getTargets')).targetInfos.filter((t) => t.url.endsWith('/popup.html')).length;
+    // (The harness's own extension page may be a popup.html in a tab: count one more.)
+    const before = await popups();
+    await mark.click();
+    await expect.poll(popups).toBe(before + 1);
+    // Opened by the browser as the toolbar popup: the mark's tooltip still says what it does.
+    expect(await mark.getAttribute('title')).toBe(MARK_TITLE);
   });
 });
 

@@ -5,14 +5,16 @@
 // takes it for LinkedIn's own words. Each lives as long as the feature run that made it (its
 // signal), and all go when the content script is invalidated.
 
+import { requestPopup } from '../open-popup';
 import { followTheme, pageTheme } from './theme';
 
 export const OVERLAY_ATTRIBUTE = 'data-inmail-ledger';
 const THEME_ATTRIBUTE = 'data-theme';
 
-/** Our mark's name, and what hovering it says. A content script cannot open the toolbar popup. */
+/** Our mark's name, what hovering it says, and what it says where the popup cannot be opened for us. */
 export const MARK_LABEL = 'InMail Ledger';
-export const MARK_TITLE = 'InMail Ledger — open the toolbar icon for details';
+export const MARK_TITLE = 'InMail Ledger — click for the details';
+export const MARK_FALLBACK_TITLE = 'InMail Ledger — open the toolbar icon for details';
 
 /** The font stack LinkedIn's pages use. */
 export const LINKEDIN_FONTS =
@@ -27,7 +29,8 @@ const STYLE = `
   :host([data-anchored]) { margin: 8px 0 0; }
   :host([data-floating]) { position: fixed; right: 16px; bottom: 16px; z-index: 2147483000; margin: 0; }
   .chip { display: inline-flex; align-items: center; gap: 5px; padding: 3px 10px 3px 4px; border-radius: 12px; border: 1px solid #c9d1d9; background: #f3f5f7; color: #1d2226; }
-  .mark { display: inline-flex; flex: none; width: 16px; height: 16px; cursor: help; }
+  .mark { all: unset; display: inline-flex; flex: none; width: 16px; height: 16px; cursor: pointer; border-radius: 4px; }
+  .mark:focus-visible { outline: 2px solid #0a66c2; outline-offset: 1px; }
   .mark svg { width: 16px; height: 16px; display: block; }
   .tile { fill: #2b3a4a; }
   .page { fill: #ffffff; }
@@ -98,13 +101,21 @@ export function overlay(
 
 const SVG = 'http://www.w3.org/2000/svg';
 
-/** Our mark: a ledger page with a coin (the toolbar icon's motif), labelled, with a tooltip. */
+/**
+ * Our mark: a ledger page with a coin (the toolbar icon's motif), labelled, with a tooltip. A
+ * button: it opens the toolbar popup, or says where the details are when the browser will not.
+ */
 function mark(): HTMLElement {
-  const span = document.createElement('span');
+  const span = document.createElement('button');
+  span.type = 'button';
   span.className = 'mark';
-  span.setAttribute('role', 'img');
   span.setAttribute('aria-label', MARK_LABEL);
   span.title = MARK_TITLE;
+  span.addEventListener('click', async (event) => {
+    event.preventDefault();
+    event.stopPropagation();
+    if (!(await requestPopup())) span.title = MARK_FALLBACK_TITLE;
+  });
   const svg = document.createElementNS(SVG, 'svg');
   svg.setAttribute('viewBox', '0 0 16 16');
   svg.setAttribute('aria-hidden', 'true');

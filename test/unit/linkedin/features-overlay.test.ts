@@ -73,10 +73,10 @@ describe('overlays', () => {
     expect(pageTheme(document)).toBe('light');
   });
 
-  test('each chip carries our mark: a labelled glyph whose tooltip says where the details are', () => {
+  test('each chip carries our mark: a labelled button whose tooltip says what it opens', () => {
     const host = make();
     showLines(host, [{ text: 'Costs 1 credit' }, { text: 'Our count differs: see InMail Ledger' }]);
-    const marks = host.shadowRoot?.querySelectorAll('[role="img"]') ?? [];
+    const marks = host.shadowRoot?.querySelectorAll('button.mark') ?? [];
     expect(marks).toHaveLength(1);
     const mark = marks[0] as HTMLElement;
     expect(mark.getAttribute('aria-label')).toBe(MARK_LABEL);
