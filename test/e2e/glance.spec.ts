@@ -123,6 +123,12 @@ test('the deadline that binds, expiry beyond a week, local dates, urgency and on
     };
   });
   expect(order).toEqual({ listFirst: true, logOpen: false });
+  // The forecast reads without a legend to decode: start and end labelled, each step dated.
+  await expect(popup.getByTestId('forecast-steps').getByRole('listitem')).toHaveText([
+    '−49 Jan 30',
+    '+50 Feb 1',
+  ]);
+  await expect(popup.getByTestId('forecast').getByRole('img')).toHaveAttribute('aria-label', /149/);
   await photograph(popup, 'deadline-utc');
 
   // One column from 320 to 400 px: nothing wider than the window, one scroll area (the page's).
