@@ -119,3 +119,13 @@ export function refundWords(
     good: row.status === 'refunded' || row.status === 'free',
   };
 }
+
+/** "just now", "3 minutes ago", "2 hours ago", "5 days ago". */
+export function ago(at: number, now: number): string {
+  const minutes = Math.round((now - at) / 60_000);
+  if (minutes < 1) return 'just now';
+  if (minutes < 60) return `${count(minutes, 'minute')} ago`;
+  const hours = Math.round(minutes / 60);
+  if (hours < 48) return `${count(hours, 'hour')} ago`;
+  return `${count(Math.round(hours / 24), 'day')} ago`;
+}

@@ -5,14 +5,11 @@
 // Dec 3"). Never two different balances side by side unexplained. Free sends say why ("Free ·
 // Open Profile"); a repeat guard warns when this person already has an unanswered paid InMail.
 
-import { PLANS } from '../../ledger/plans';
+import { PLANS, type Pool } from '../../ledger/plans';
 import type { InmailRow, Snapshot } from '../../messages/snapshot';
-import { shortDate } from '../../ui/format';
-import { agree, count } from '../../ui/words';
+import { agree, count, localWhen } from '../../ui/words';
 import type { DetectedCost } from '../dom/send-cost';
 import { type OverlayLine, type OverlayMode, overlay, showLines } from './overlay';
-
-export type Pool = 'sales-navigator' | 'premium' | 'recruiter';
 
 /** The cost of one paid InMail, in words. */
 export const COSTS_ONE = `Costs ${count(1, 'credit')}`;
@@ -22,7 +19,7 @@ export const COUNT_DIFFERS = 'Our count differs: see InMail Ledger';
 interface PoolView {
   available: number;
   /** The soonest expiry, known for the seat the popup shows. */
-  soon?: { credits: number; at: number; zone: string };
+  soon?: { credits: number; at: number };
   /** LinkedIn's latest count as the ledger recorded it, and how far ours was from it then. */
   observed?: { balance: number; drift: number };
   inmails: InmailRow[];
@@ -38,7 +35,7 @@ function poolView(snapshot: Snapshot | null, pool: Pool): PoolView | null {
     const observed = snapshot.summary.observed;
     return {
       available: snapshot.summary.available,
-      ...(soon ? { soon: { credits: soon.credits, at: Date.parse(soon.at), zone: active.timeZone } } : {}),
+      ...(soon ? { soon: { credits: soon.credits, at: Date.parse(soon.at) } } : {}),
       ...(observed ? { observed: { balance: observed.balance, drift: observed.drift } } : {}),
       inmails: snapshot.inmails,
     };
@@ -90,7 +87,7 @@ export function chipText(
     const parts = [COSTS_ONE, `${view.available} left`];
     if (view.soon)
       parts.push(
-        `${view.soon.credits} ${agree(view.soon.credits, 'expires', 'expire')} ${shortDate(view.soon.at, view.soon.zone)}`,
+        `${view.soon.credits} ${agree(view.soon.credits, 'expires', 'expire')} ${localWhen(view.soon.at, now)}`,
       );
     lines.push({ text: parts.join(' · ') });
   }

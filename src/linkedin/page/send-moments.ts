@@ -5,12 +5,12 @@
 // page when the answer arrives would be too late.
 
 import { readSendMoment, sendTrigger } from '../dom/send-moment';
-import type { SentFromComposer } from '../read/answer';
+import type { ComposerSurface, SentFromComposer } from '../read/answer';
 
 /** How long after Send its createMessage may arrive. */
 export const SEND_WINDOW_MS = 15_000;
 
-type Surface = 'sales-navigator' | 'messaging';
+type Surface = ComposerSurface;
 
 export interface SendMoments {
   take(surface: Surface, at: number): SentFromComposer | null;

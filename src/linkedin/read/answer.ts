@@ -33,13 +33,13 @@ export interface SentFromComposer {
   recipient?: string;
 }
 
+/** The surfaces whose composer is read at the moment of Send (Recruiter's sends are confirmed on the page). */
+export type ComposerSurface = Extract<SendSurface, 'sales-navigator' | 'messaging'>;
+
 /** What the page adds to the network; absent when reading a HAR (no composer to see). */
 export interface PageSide {
   /** The composer reading of the rep's last Send on this surface within 15 s of `at`, taken once. */
-  takeSend(
-    surface: Extract<SendSurface, 'sales-navigator' | 'messaging'>,
-    at: number,
-  ): SentFromComposer | null;
+  takeSend(surface: ComposerSurface, at: number): SentFromComposer | null;
   /** Recruiter said what the open recipient costs. */
   recruiterCost?(cost: 0 | 1): void;
 }

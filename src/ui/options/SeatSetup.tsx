@@ -5,7 +5,7 @@ import { useId, useState } from 'preact/hooks';
 import { PLAN_IDS, PLANS, type PlanId, type Pool } from '../../ledger/plans';
 import type { Snapshot } from '../../messages/snapshot';
 import { command } from '../command';
-import { ago } from '../format';
+import { ago } from '../words';
 
 type Seen = NonNullable<Snapshot['seenBeforeSetup']>[number];
 
