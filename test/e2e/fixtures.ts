@@ -13,6 +13,7 @@ import {
   type Worker,
 } from '@playwright/test';
 import { type EndpointKind, endpointOf } from '../../src/linkedin/endpoints';
+import { withLook } from '../fixtures/linkedin/pages/look';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 export const EXTENSION_DIR = process.env.EXTENSION_DIR ?? join(ROOT, '.output/chrome-mv3-e2e');
@@ -110,7 +111,11 @@ export function fixtureFor(
   for (const [pattern, file] of PAGES) {
     if (!pattern.test(url.pathname)) continue;
     const edit = LEAD_VARIANTS.find(([variant]) => variant.test(url.pathname))?.[1];
-    return { text: () => readFileSync(join(FIXTURES, file), 'utf8'), json: false, ...(edit ? { edit } : {}) };
+    return {
+      text: () => withLook(readFileSync(join(FIXTURES, file), 'utf8')),
+      json: false,
+      ...(edit ? { edit } : {}),
+    };
   }
   return null;
 }

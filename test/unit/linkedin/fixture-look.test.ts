@@ -5,31 +5,27 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { LOOK_CSS, LOOK_PLACEHOLDER, withLook } from '../../fixtures/linkedin/pages/look';
 
 const ROOT = join(import.meta.dirname, '../../fixtures/linkedin');
-const CSS = readFileSync(join(ROOT, 'pages/look.css'), 'utf8').trim();
+const CSS = LOOK_CSS;
 const PAGES = ['sales', 'messaging', 'search', 'feed', 'recruiter'].flatMap((dir) =>
   readdirSync(join(ROOT, dir))
     .filter((f) => f.endsWith('.html'))
     .map((f) => `${dir}/${f}`),
 );
 
-const dedent = (text: string) =>
-  text
-    .split('\n')
-    .map((line) => line.replace(/^ {6}/, ''))
-    .join('\n')
-    .trim();
-
 describe('the fixture pages', () => {
   test('there are pages to check', () => expect(PAGES.length).toBeGreaterThanOrEqual(12));
 
   for (const page of PAGES)
-    test(`${page} carries look.css as it is (node test/fixtures/linkedin/pages/inline-look.mjs copies it)`, () => {
+    test(`${page} is served with look.css in its <head> (its placeholder filled)`, () => {
       const html = readFileSync(join(ROOT, page), 'utf8');
-      const block = /<style data-look>([\s\S]*?)<\/style>/.exec(html)?.[1];
-      expect(block, 'no <style data-look>').toBeDefined();
-      expect(dedent(block as string)).toBe(CSS);
+      expect(html, 'no <style data-look></style> placeholder').toContain(LOOK_PLACEHOLDER);
+      const served = withLook(html);
+      const block = /<style data-look>([\s\S]*?)<\/style>/.exec(served)?.[1];
+      expect(block?.trim()).toBe(CSS);
+      expect(served.indexOf('<style data-look>')).toBeLessThan(served.indexOf('</head>'));
     });
 
   test('the look: LinkedIn’s system font stack, its card radius, and a dark theme by theme--dark', () => {
