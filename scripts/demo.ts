@@ -5,7 +5,7 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Page } from '@playwright/test';
-import { extensionOf, launch, serveAnswer } from '../test/e2e/fixtures';
+import { extensionOf, launch, serveInboxRepliedSince } from '../test/e2e/fixtures';
 
 const ROOT = resolve(import.meta.dirname, '..');
 /** What the lead page's composer shows ("Use 1 of 118 InMail credits"): the demo opens on it, so
@@ -62,15 +62,8 @@ await shot(
 
 const inbox = await context.newPage();
 await inbox.setViewportSize({ width: 1000, height: 800 });
-// Sam's reply came between the send and now (the rep opens the inbox later): the inbox header's
-// count, read as the page loads, is after the refund and agrees with ours.
-const ago = Math.floor((Date.now() - sentAt) / 2);
-await serveAnswer(
-  inbox,
-  '**/sales-api/salesApiMessagingThreads**',
-  'sales-threads/inbox-normalized.json',
-  (text) => text.replace('"deliveredAt": "%NOW%"', `"deliveredAt": "%NOW-${ago}%"`),
-);
+// Sam's reply came between the send and now: the inbox's count agrees with ours.
+await serveInboxRepliedSince(inbox, sentAt);
 await inbox.goto('https://www.linkedin.com/sales/inbox');
 await popup.reload();
 await popup.locator('[data-testid="inmail-row"][data-status="refunded"]').waitFor();

@@ -204,6 +204,21 @@ export async function launch(
   return context;
 }
 
+/**
+ * Serves Sales Navigator's inbox with Sam's reply dated halfway between `sentAt` and now, as it
+ * would be: the rep opens the inbox later, so its header's count, read as the page loads, is
+ * after the refund (the demo and the store screenshots show it).
+ */
+export function serveInboxRepliedSince(page: Page, sentAt: number): Promise<void> {
+  const ago = Math.floor((Date.now() - sentAt) / 2);
+  return serveAnswer(
+    page,
+    '**/sales-api/salesApiMessagingThreads**',
+    'sales-threads/inbox-normalized.json',
+    (text) => text.replace('"deliveredAt": "%NOW%"', `"deliveredAt": "%NOW-${ago}%"`),
+  );
+}
+
 /** Serves LinkedIn's URLs from the fixtures in this context. */
 export async function routeFixtures(context: BrowserContext): Promise<void> {
   await context.route('https://www.linkedin.com/**', async (route) => {

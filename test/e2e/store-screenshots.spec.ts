@@ -9,7 +9,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
-import { expect, fixtureFor, serveAnswer, test } from './fixtures';
+import { expect, fixtureFor, serveInboxRepliedSince, test } from './fixtures';
 
 const OUT = resolve(import.meta.dirname, '../../.output/store-screenshots');
 const SIZE = { width: 1280, height: 800 };
@@ -182,15 +182,8 @@ test('store screenshots: composer chip, popup awaiting and refunded, search cost
 
   const inbox = await context.newPage();
   await inbox.setViewportSize({ width: 1280, height: 800 });
-  // Sam's reply came between the send and now (as it would: the rep opens the inbox later), so
-  // the inbox header's count, read as the page loads, is after the refund.
-  const ago = Math.floor((Date.now() - sentAt) / 2);
-  await serveAnswer(
-    inbox,
-    '**/sales-api/salesApiMessagingThreads**',
-    'sales-threads/inbox-normalized.json',
-    (text) => text.replace('"deliveredAt": "%NOW%"', `"deliveredAt": "%NOW-${ago}%"`),
-  );
+  // Sam's reply came between the send and now: the inbox's count agrees with ours.
+  await serveInboxRepliedSince(inbox, sentAt);
   await inbox.goto('https://www.linkedin.com/sales/inbox/2-TmV3VGhyZWFk');
   const status = inbox.locator('[data-sn-view-name="thread"] [data-inmail-ledger="thread-status"]');
   await expect(status.getByRole('status')).toHaveText('Refunded');

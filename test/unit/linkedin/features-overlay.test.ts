@@ -113,9 +113,13 @@ describe('overlays', () => {
     const rule = css.split('\n').find((line) => line.includes(`:where(${selector}`));
     const name = /animation: 1ms ([\w-]+);/.exec(rule ?? '')?.[1];
     expect(name, `a rule for ${element} ${state}`).toBeTruthy();
+    animationStarts(element === 'html' ? document.documentElement : document.body, name as string);
+  };
+  /** An `animationstart` of `name` on `target`, as the browser sends it. */
+  const animationStarts = (target: Element, name: string) => {
     const event = new Event('animationstart', { bubbles: true });
     Object.defineProperty(event, 'animationName', { value: name });
-    (element === 'html' ? document.documentElement : document.body).dispatchEvent(event);
+    target.dispatchEvent(event);
   };
 
   test('following the theme sets no MutationObserver (one would tax every mutation of the page)', () => {
@@ -148,9 +152,7 @@ describe('overlays', () => {
     expect(host.getAttribute('data-theme')).toBe('dark');
     // Someone else's animation says nothing about the theme.
     document.body.className = 'theme theme--light';
-    const other = new Event('animationstart', { bubbles: true });
-    Object.defineProperty(other, 'animationName', { value: 'fade-in' });
-    document.body.dispatchEvent(other);
+    animationStarts(document.body, 'fade-in');
     expect(host.getAttribute('data-theme')).toBe('dark');
     lifetime.abort();
   });
@@ -168,9 +170,7 @@ describe('overlays', () => {
     // Gone with the script: its rule too.
     expect(document.querySelector('style[data-inmail-ledger-theme]')).toBeNull();
     document.documentElement.className = 'theme theme--light';
-    const event = new Event('animationstart', { bubbles: true });
-    Object.defineProperty(event, 'animationName', { value: 'inmail-ledger-theme-x-light' });
-    document.documentElement.dispatchEvent(event);
+    animationStarts(document.documentElement, 'inmail-ledger-theme-x-light');
     expect(host.getAttribute('data-theme')).toBe('dark');
   });
 
