@@ -3,7 +3,7 @@
 import type { Summary } from '../ledger/summarize';
 import { addDays } from '../ledger/zoned-time';
 import type { Snapshot } from '../messages/snapshot';
-import { agree, count, localWhen } from '../ui/words';
+import { agree, count, localWhen, URGENT_DAYS } from '../ui/words';
 
 export interface Badge {
   text: string;
@@ -23,7 +23,7 @@ export const BADGE_COLORS = {
  * Red means one thing: credits you hold expire within this many days (send them or lose
  * them). Amber: within the farthest expiry threshold. Grey: no credit left.
  */
-export const RED_DAYS = 2;
+export const RED_DAYS = URGENT_DAYS;
 
 export function badgeFor(
   summary: Summary | null,

@@ -435,4 +435,8 @@ test('8 words: counts agree with their nouns on the whole page; How we count nam
   const states = options.locator('#how-we-count .states dt');
   await expect(states).toHaveText(Object.values(STATUS_NAMES));
   await record(options, '8', options.locator('#how-we-count .states'));
+  // And the badge's colours, red meaning one thing (issue 13, point 6).
+  await expect(options.getByTestId('badge-colours')).toContainText(
+    'Red means one thing: credits you hold expire within 2 days',
+  );
 });

@@ -2,7 +2,7 @@
 // LinkedIn's and which are our model where LinkedIn publishes nothing.
 
 import type { SendStatus } from '../../ledger/send-status';
-import { STATUS_NAMES } from '../words';
+import { STATUS_NAMES, URGENT_DAYS } from '../words';
 
 const LINKEDIN = 'LinkedIn';
 const OURS = 'Our model';
@@ -175,6 +175,12 @@ export function HowWeCount() {
           </div>
         ))}
       </dl>
+      <h3>The toolbar badge</h3>
+      <p data-testid="badge-colours">
+        The number is your credits. Red means one thing: credits you hold expire within {URGENT_DAYS} days, so
+        send them or lose them. Amber: credits expire within your reminder days. Grey: no credit left. Blue:
+        nothing pressing.
+      </p>
       <h3>What we read on LinkedIn</h3>
       <p>Only your own pages, as you use them. Nothing is sent anywhere.</p>
       <dl class="surfaces">
