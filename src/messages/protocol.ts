@@ -133,8 +133,8 @@ export const COMMANDS = byType([
   defineCommand('assign-unassigned', { key: id, seat: id }, returns<WithSnapshot>()),
   defineCommand('discard-unassigned', { key: id }, returns<WithSnapshot>()),
   defineCommand('delete-all', {}, returns<WithSnapshot>()),
-  /** The rep takes back "Replied": every response recorded in the thread is voided. */
-  defineCommand('unmark-replied', { seat: id, threadId: id }, returns<Recorded>()),
+  /** The rep takes back "Replied" of one InMail: the responses that answered it are voided. */
+  defineCommand('unmark-replied', { seat: id, send: id }, returns<Recorded>()),
   /** Undo of a removal: the removed entry recorded again (a void cannot itself be voided). */
   defineCommand('restore-event', { seat: id, void: id }, returns<Recorded>()),
 ]);

@@ -3,6 +3,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, expect, test } from 'vitest';
 import { LedgerService } from '../../src/background/ledger-service';
+import type { LedgerEvent } from '../../src/ledger/events';
 import { LedgerDb } from '../../src/store/db';
 import { FakePlatform } from './fake-platform';
 
@@ -39,22 +40,56 @@ async function seatWithSend() {
 }
 
 test('taking back "Replied" keeps the InMail and makes it await again', async () => {
-  const { seat } = await seatWithSend();
+  const { seat, send } = await seatWithSend();
   const threadId = platform.snapshot.inmails[0]?.threadId;
   await ok({ type: 'mark-replied', seat, threadId });
   expect(platform.snapshot.inmails[0]?.status).toBe('refunded');
   expect(platform.badge?.text).toBe('10');
-  await ok({ type: 'unmark-replied', seat, threadId });
+  await ok({ type: 'unmark-replied', seat, send });
   expect(platform.snapshot.inmails).toHaveLength(1);
   expect(platform.snapshot.inmails[0]?.status).toBe('awaiting');
   expect(platform.badge?.text).toBe('9');
   // Nothing left to take back: a clear error, nothing written.
   const before = await db.events.count();
-  expect(await service.handle({ type: 'unmark-replied', seat, threadId })).toMatchObject({
+  expect(await service.handle({ type: 'unmark-replied', seat, send })).toMatchObject({
     ok: false,
     error: expect.stringMatching(/no reply/),
   });
   expect(await db.events.count()).toBe(before);
+});
+
+test('in a thread with a follow-up, taking back the first InMail’s reply leaves the follow-up’s', async () => {
+  const { seat } = await ok({
+    type: 'setup-seat',
+    label: 'SN',
+    plan: 'sales-navigator-core',
+    timeZone: 'UTC',
+    openingBalance: 10,
+  });
+  const thread = '2-abc';
+  const at = (h: number) => new Date(Date.parse('2026-01-15T10:00:00Z') + h * 3_600_000).toISOString();
+  // As detection would record them (written here directly; a new service reads them afresh).
+  await db.events.bulkAdd(
+    [
+      { id: 'first', type: 'inmail-sent', at: at(1), threadId: thread, cost: 'paid' },
+      { id: 'first-reply', type: 'reply-received', at: at(2), threadId: thread, kind: 'reply' },
+      { id: 'follow-up', type: 'inmail-sent', at: at(3), threadId: thread, cost: 'paid' },
+      { id: 'second-reply', type: 'reply-received', at: at(4), threadId: thread, kind: 'reply' },
+    ].map((e) => ({ ...e, seat: seat as string }) as LedgerEvent),
+  );
+  platform.clock = Date.parse(at(5));
+  service = new LedgerService(db, platform);
+  await service.refresh();
+  const status = (id: string) => platform.snapshot.inmails.find((r) => r.id === id)?.status;
+  expect([status('first'), status('follow-up')]).toEqual(['refunded', 'refunded']);
+  await ok({ type: 'unmark-replied', seat, send: 'first' });
+  // Only the reply that came before the follow-up is taken back; the follow-up's own stays (it
+  // still answers the first InMail too: a response answers every earlier InMail awaiting one,
+  // rule 9).
+  const file = (await service.handle({ type: 'export-ledger' })) as { file?: { events: LedgerEvent[] } };
+  const voided = file.file?.events.flatMap((e) => (e.type === 'voided' ? [e.target] : []));
+  expect(voided).toEqual(['first-reply']);
+  expect(status('follow-up')).toBe('refunded');
 });
 
 test('a removed InMail comes back with Undo, once', async () => {

@@ -132,10 +132,23 @@ export const eventCommands = {
       await ctx.requireSeat(command.seat);
       const events = await ctx.eventsOf(command.seat);
       const voided = new Set(events.flatMap((e) => (e.type === 'voided' ? [e.target] : [])));
-      const responses = events.filter(
-        (e) => e.type === 'reply-received' && e.threadId === command.threadId && !voided.has(e.id),
+      const live = events.filter((e) => !voided.has(e.id));
+      const send = live.find((e) => e.id === command.send && e.type === 'inmail-sent');
+      if (send?.type !== 'inmail-sent') throw new UserError(`no InMail '${command.send}' in this seat`);
+      const from = Date.parse(send.at);
+      // What answered this InMail: the thread's responses from its send to the thread's next
+      // InMail (a follow-up has replies of its own, rule 9).
+      const until = live
+        .filter((e) => e.type === 'inmail-sent' && e.threadId === send.threadId && Date.parse(e.at) > from)
+        .reduce((min, e) => Math.min(min, Date.parse(e.at)), Number.POSITIVE_INFINITY);
+      const responses = live.filter(
+        (e) =>
+          e.type === 'reply-received' &&
+          e.threadId === send.threadId &&
+          Date.parse(e.at) >= from &&
+          Date.parse(e.at) < until,
       );
-      if (responses.length === 0) throw new UserError('no reply is recorded in that thread');
+      if (responses.length === 0) throw new UserError('no reply to that InMail is recorded');
       const at = formatInstant(ctx.now());
       const voids = responses.map((r) => ({
         id: ctx.randomId(),

@@ -76,7 +76,11 @@ function Ledger({ snapshot, error, run }: LedgerProps) {
   if (!summary || !seat) return null;
   const now = Date.parse(summary.at);
   const onReplied = (row: InmailRow, replied: boolean) =>
-    void run({ type: replied ? 'mark-replied' : 'unmark-replied', seat: seat.id, threadId: row.threadId });
+    void run(
+      replied
+        ? { type: 'mark-replied', seat: seat.id, threadId: row.threadId }
+        : { type: 'unmark-replied', seat: seat.id, send: row.id },
+    );
   const onRemove = async (row: InmailRow) => {
     const reply = await run({
       type: 'void-event',
