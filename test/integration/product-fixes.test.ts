@@ -2,31 +2,14 @@
 // message stays until a write went through, a renamed seat re-imports, and a time before the
 // seat began is refused with a clear error.
 
+// First: Dexie takes the IndexedDB it finds when it is first loaded.
 import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, expect, test } from 'vitest';
-import { LedgerService } from '../../src/background/ledger-service';
-import { LedgerDb } from '../../src/store/db';
-import { FakePlatform } from './fake-platform';
+import { expect, test } from 'vitest';
+import { serviceEachTest } from './harness';
 
-let db: LedgerDb;
-let platform: FakePlatform;
-let service: LedgerService;
-let n = 0;
+const h = serviceEachTest('fixes');
+const { ok } = h;
 
-beforeEach(() => {
-  db = new LedgerDb(`fixes-${++n}`);
-  platform = new FakePlatform('2026-01-15T10:00:00Z');
-  service = new LedgerService(db, platform);
-});
-afterEach(async () => {
-  await db.delete();
-});
-
-async function ok(message: unknown) {
-  const reply = await service.handle(message);
-  if (!reply.ok) throw new Error(`command failed: ${reply.error}`);
-  return reply as Record<string, unknown>;
-}
 const setUp = async () =>
   (
     await ok({
@@ -49,32 +32,32 @@ test('the storage problem stays until a write goes through: a refused command or
     cost: 'paid',
     at: '2026-01-15T10:00:00.000Z',
   };
-  await service.handleDetected({ type: 'detected', detections: [send] });
-  const bulkAdd = db.events.bulkAdd.bind(db.events);
-  const add = db.events.add.bind(db.events);
+  await h.service.handleDetected({ type: 'detected', detections: [send] });
+  const bulkAdd = h.db.events.bulkAdd.bind(h.db.events);
+  const add = h.db.events.add.bind(h.db.events);
   const quota = () => Promise.reject(new DOMException('full', 'QuotaExceededError'));
-  db.events.add = quota as unknown as typeof db.events.add;
-  db.events.bulkAdd = quota as unknown as typeof db.events.bulkAdd;
-  const refused = await service.handle({ type: 'log-send', seat, recipientName: 'Sam', cost: 'paid' });
+  h.db.events.add = quota as unknown as typeof h.db.events.add;
+  h.db.events.bulkAdd = quota as unknown as typeof h.db.events.bulkAdd;
+  const refused = await h.service.handle({ type: 'log-send', seat, recipientName: 'Sam', cost: 'paid' });
   expect(refused.ok).toBe(false);
-  expect(platform.snapshot.storageProblem).toMatch(/out of storage space/);
+  expect(h.platform.snapshot.storageProblem).toMatch(/out of storage space/);
   // A command the rep got wrong writes nothing: the problem is still there.
-  expect((await service.handle({ type: 'rename-seat', seat: 'nope', label: 'x' })).ok).toBe(false);
-  expect(platform.snapshot.storageProblem).toMatch(/out of storage space/);
+  expect((await h.service.handle({ type: 'rename-seat', seat: 'nope', label: 'x' })).ok).toBe(false);
+  expect(h.platform.snapshot.storageProblem).toMatch(/out of storage space/);
   // A read proves nothing either.
   await ok({ type: 'get-snapshot' });
-  expect(platform.snapshot.storageProblem).toMatch(/out of storage space/);
+  expect(h.platform.snapshot.storageProblem).toMatch(/out of storage space/);
   // A detection already recorded writes nothing: still there.
-  expect(await service.handleDetected({ type: 'detected', detections: [send] })).toEqual({
+  expect(await h.service.handleDetected({ type: 'detected', detections: [send] })).toEqual({
     ok: true,
     acked: ['u1'],
   });
-  expect(platform.snapshot.storageProblem).toMatch(/out of storage space/);
+  expect(h.platform.snapshot.storageProblem).toMatch(/out of storage space/);
   // Space is back and a write goes through: now it clears.
-  db.events.add = add;
-  db.events.bulkAdd = bulkAdd;
+  h.db.events.add = add;
+  h.db.events.bulkAdd = bulkAdd;
   await ok({ type: 'log-send', seat, recipientName: 'Sam', cost: 'paid' });
-  expect(platform.snapshot.storageProblem).toBeNull();
+  expect(h.platform.snapshot.storageProblem).toBeNull();
 });
 
 test('an export re-imports after the seat was renamed: a label is not part of a seat’s identity', async () => {
@@ -84,13 +67,13 @@ test('an export re-imports after the seat was renamed: a label is not part of a 
   await ok({ type: 'rename-seat', seat, label: 'Dana (EMEA)' });
   const reply = await ok({ type: 'import-ledger', text: JSON.stringify(exported) });
   expect(reply.imported).toEqual({ seats: 0, events: 0 });
-  expect(platform.snapshot.seats[0]?.label).toBe('Dana (EMEA)');
+  expect(h.platform.snapshot.seats[0]?.label).toBe('Dana (EMEA)');
   // Other terms are still a conflict.
   const other = {
     ...(exported as { seats: object[] }),
     seats: [{ ...(exported as { seats: object[] }).seats[0], plan: 'premium-career' }],
   };
-  const conflict = await service.handle({ type: 'import-ledger', text: JSON.stringify(other) });
+  const conflict = await h.service.handle({ type: 'import-ledger', text: JSON.stringify(other) });
   expect(conflict).toMatchObject({ ok: false, error: expect.stringContaining('other terms') });
 });
 
@@ -117,7 +100,7 @@ test('a logged send or reply dated before the seat began: only a paid InMail tha
       /its refund window had closed/,
     ],
   ] as const) {
-    const reply = await service.handle(message);
+    const reply = await h.service.handle(message);
     expect(reply).toMatchObject({
       ok: false,
       error: expect.stringMatching(/^at: .* is before “Dana — Sales Navigator” was set up/),
@@ -129,6 +112,6 @@ test('a logged send or reply dated before the seat began: only a paid InMail tha
   );
   // A paid InMail from last week is a send before setup: it spends nothing and may come back.
   await ok({ type: 'log-send', seat, recipientName: 'Sam', cost: 'paid', at: '2026-01-08T09:00:00.000Z' });
-  expect(platform.snapshot.inmails[0]).toMatchObject({ beforeSetup: true, status: 'awaiting' });
-  expect(platform.badge?.text).toBe('150');
+  expect(h.platform.snapshot.inmails[0]).toMatchObject({ beforeSetup: true, status: 'awaiting' });
+  expect(h.platform.badge?.text).toBe('150');
 });
