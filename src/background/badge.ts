@@ -1,5 +1,6 @@
 // The toolbar badge: the active seat's available credits, coloured by urgency.
 
+import { expiriesAfter } from '../ledger/glance';
 import type { Summary } from '../ledger/summarize';
 import { addDays } from '../ledger/zoned-time';
 import type { Snapshot } from '../messages/snapshot';
@@ -34,16 +35,13 @@ export function badgeFor(
   if (summary === null)
     return { text: '', color: BADGE_COLORS.neutral, title: 'InMail Ledger: set up your seat' };
   const at = Date.parse(summary.at);
-  const held = summary.lots.filter((l) => l.remaining > 0 && Date.parse(l.expiresAt) > at);
-  const soonest = held.reduce<number>((min, l) => Math.min(min, Date.parse(l.expiresAt)), Infinity);
-  const within = (days: number) => Number.isFinite(soonest) && soonest <= addDays(timeZone, at, days);
+  const next = expiriesAfter(summary, at)[0];
+  const within = (days: number) => next !== undefined && next.at <= addDays(timeZone, at, days);
   const parts = [count(summary.available, 'InMail credit')];
   let color: string = BADGE_COLORS.neutral;
-  if (Number.isFinite(soonest)) {
-    const credits = held
-      .filter((l) => Date.parse(l.expiresAt) === soonest)
-      .reduce((sum, l) => sum + l.remaining, 0);
-    const expire = `${credits} ${agree(credits, 'expires', 'expire')} ${localWhen(soonest, at)}`;
+  if (next) {
+    const { credits } = next;
+    const expire = `${credits} ${agree(credits, 'expires', 'expire')} ${localWhen(next.at, at)}`;
     if (within(RED_DAYS)) {
       color = BADGE_COLORS.red;
       parts.push(`${expire}: send ${credits === 1 ? 'it' : 'them'} or lose ${credits === 1 ? 'it' : 'them'}`);

@@ -2,6 +2,7 @@
 // everything due, each lot and threshold announced once, nothing due dropped (a digest
 // already shown today holds the rest for tomorrow's). Pure: the wiring lives elsewhere.
 
+import { expiriesAfter } from '../ledger/glance';
 import type { Summary } from '../ledger/summarize';
 import { addDays, DAY_MS, fromWallClock, localDateString, wallClock } from '../ledger/zoned-time';
 import { agree, count, deadlineWords } from '../ui/words';
@@ -45,13 +46,7 @@ export function dueItems(input: DigestInput): Due[] {
   const zone = seat.timeZone;
   const thresholds = [...new Set(input.thresholds)].sort((a, b) => a - b);
   const out: Due[] = [];
-  const byExpiry = new Map<number, number>();
-  for (const lot of summary.lots) {
-    const at = Date.parse(lot.expiresAt);
-    byExpiry.set(at, (byExpiry.get(at) ?? 0) + lot.remaining);
-  }
-  for (const [expiresAt, credits] of [...byExpiry].sort((a, b) => a[0] - b[0])) {
-    if (credits === 0 || expiresAt <= now) continue;
+  for (const { at: expiresAt, credits } of expiriesAfter(summary, now)) {
     // The nearest threshold already reached; reaching it covers every larger one too.
     const reached = thresholds.find((d) => now >= addDays(zone, expiresAt, -d));
     if (reached === undefined) continue;

@@ -2,10 +2,11 @@
 // deadline that binds, the drift sentence, what expires beyond a week, the seat choice.
 import { describe, expect, test } from 'vitest';
 import type { LedgerEvent, Seat } from '../../src/ledger/events';
+import { capLoss, expiriesAfter } from '../../src/ledger/glance';
 import { summarize } from '../../src/ledger/summarize';
 import type { InmailRow, SeatBrief, UnassignedRow } from '../../src/messages/snapshot';
 import { driftOf, driftSentence } from '../../src/ui/popup/DriftNote';
-import { capLoss, capWords, expiries } from '../../src/ui/popup/ExpiryFacts';
+import { capWords } from '../../src/ui/popup/ExpiryFacts';
 import { listOrder } from '../../src/ui/popup/InmailList';
 import { placeFor } from '../../src/ui/popup/Unassigned';
 import { agree, count, localWhen, refundWords, relativeDay } from '../../src/ui/words';
@@ -71,7 +72,7 @@ const brief: SeatBrief = {
 describe('expiry beyond a week and the cap', () => {
   test('the next expiry and the ones after it, whatever the horizon', () => {
     const summary = summarize(seat, [opening], '2026-01-16T00:00:00Z');
-    const list = expiries(summary, T(summary.at));
+    const list = expiriesAfter(summary, T(summary.at));
     expect(list.map((e) => [new Date(e.at).toISOString().slice(0, 10), e.credits])).toEqual([
       ['2026-01-30', 50],
       ['2026-03-01', 50],
@@ -84,7 +85,7 @@ describe('expiry beyond a week and the cap', () => {
     // 200 opened (above the cap); after Jan 30's 50 expire, 150 are held on Jan 31: the cap.
     const full = summarize(seat, [{ ...opening, balance: 200 } as LedgerEvent], '2026-01-31T00:00:00Z');
     expect(full.nextGrant).toMatchObject({ credits: 0 });
-    const loss = capLoss(full, brief);
+    const loss = capLoss(full, brief.monthlyCredits);
     expect(loss).toEqual({ lost: 50, at: T('2026-02-01T00:00:00Z') });
     expect(capWords(loss as never, 50, T(full.at))).toBe(
       'At the cap: the 50 credits due Feb 1, 12:00 AM are lost; each InMail you send before then saves one.',
@@ -106,8 +107,8 @@ describe('expiry beyond a week and the cap', () => {
       [{ ...opening, balance: 200 } as LedgerEvent, ...sends],
       '2026-01-31T00:00:00Z',
     );
-    expect(capLoss(near, brief)).toMatchObject({ lost: 30 });
-    expect(capLoss(summarize(seat, [opening], '2026-01-31T00:00:00Z'), brief)).toBeNull();
+    expect(capLoss(near, brief.monthlyCredits)).toMatchObject({ lost: 30 });
+    expect(capLoss(summarize(seat, [opening], '2026-01-31T00:00:00Z'), brief.monthlyCredits)).toBeNull();
   });
 });
 

@@ -1,35 +1,21 @@
 // LinkedIn's own count beside ours, explained (rule 11): a reading taken before sends or
 // refunds we recorded is carried forward to now, and the button names the number it sets.
 
+import { type ReadingNow, readingNow } from '../../ledger/glance';
 import type { Summary } from '../../ledger/summarize';
 import type { InmailRow } from '../../messages/snapshot';
 import { count, localWhen } from '../words';
 
-export interface Drift {
-  /** What LinkedIn showed, when, and what we counted at that moment. */
-  shown: number;
-  at: number;
-  weHad: number;
-  /** What we count now. */
-  ours: number;
-  /** LinkedIn's reading carried forward to now: what the button sets. */
-  now: number;
+export interface Drift extends ReadingNow {
   /** Paid InMails we recorded after the reading. */
   sendsSince: number;
 }
 
 export function driftOf(summary: Summary, rows: readonly InmailRow[]): Drift | null {
-  const observed = summary.observed;
-  if (observed === null || observed.drift === 0) return null;
-  const at = Date.parse(observed.at);
-  return {
-    shown: observed.balance,
-    at,
-    weHad: observed.balance - observed.drift,
-    ours: summary.available,
-    now: summary.available + observed.drift,
-    sendsSince: rows.filter((r) => r.cost === 'paid' && !r.beforeSetup && Date.parse(r.sentAt) > at).length,
-  };
+  const reading = readingNow(summary);
+  if (reading === null) return null;
+  const since = (r: InmailRow) => r.cost === 'paid' && !r.beforeSetup && Date.parse(r.sentAt) > reading.at;
+  return { ...reading, sendsSince: rows.filter(since).length };
 }
 
 /** "LinkedIn showed 118 at 1:49 AM, before your last send (we had 120): that is 117 now." */

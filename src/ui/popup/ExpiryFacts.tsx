@@ -1,26 +1,10 @@
 // What expires when, beyond the 7-day horizon: the next expiry with its date and amount, the
 // ones after it, and at the cap what the next grant loses (issue 13, items 4 and 6).
 
+import { capLoss, expiriesAfter } from '../../ledger/glance';
 import type { Summary } from '../../ledger/summarize';
 import type { SeatBrief } from '../../messages/snapshot';
 import { agree, count, localWhen, relativeDay, urgencyOf } from '../words';
-
-/** Credits by expiry instant, soonest first, only those that still hold credits. */
-export function expiries(summary: Summary, now: number): { at: number; credits: number }[] {
-  const byAt = new Map<number, number>();
-  for (const lot of summary.lots) {
-    const at = Date.parse(lot.expiresAt);
-    if (lot.remaining > 0 && at > now) byAt.set(at, (byAt.get(at) ?? 0) + lot.remaining);
-  }
-  return [...byAt].sort((a, b) => a[0] - b[0]).map(([at, credits]) => ({ at, credits }));
-}
-
-/** How many of the next grant's credits the cap takes, and the grant they belong to. */
-export function capLoss(summary: Summary, seat: SeatBrief): { lost: number; at: number } | null {
-  const grant = summary.nextGrant;
-  if (grant === null || grant.credits >= seat.monthlyCredits) return null;
-  return { lost: seat.monthlyCredits - grant.credits, at: Date.parse(grant.at) };
-}
 
 const LATER_SHOWN = 3;
 
@@ -35,13 +19,13 @@ export function capWords(loss: { lost: number; at: number }, monthly: number, no
 }
 
 export function ExpiryFacts({ summary, seat, now }: { summary: Summary; seat: SeatBrief; now: number }) {
-  const list = expiries(summary, now);
+  const list = expiriesAfter(summary, now);
   const next = list[0];
   const later = list.slice(1, 1 + LATER_SHOWN);
   const urgency = next ? urgencyOf(next.at, now) : 'calm';
   const within = summary.expiring;
   const soonest = within.byDate[0];
-  const loss = capLoss(summary, seat);
+  const loss = capLoss(summary, seat.monthlyCredits);
   return (
     <>
       <li class={`expiry urgency-${urgency}`}>
