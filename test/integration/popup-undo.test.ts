@@ -10,16 +10,23 @@ import { serviceEachTest } from './harness';
 const h = serviceEachTest('popup-undo');
 const { ok } = h;
 
+/** A Sales Navigator seat of 10 credits. */
+async function openSeat() {
+  return (
+    await ok({
+      type: 'setup-seat',
+      label: 'SN',
+      plan: 'sales-navigator-core',
+      timeZone: 'UTC',
+      openingBalance: 10,
+    })
+  ).seat as string;
+}
+
 async function seatWithSend() {
-  const { seat } = await ok({
-    type: 'setup-seat',
-    label: 'SN',
-    plan: 'sales-navigator-core',
-    timeZone: 'UTC',
-    openingBalance: 10,
-  });
+  const seat = await openSeat();
   const sent = await ok({ type: 'log-send', seat, recipientName: 'Sam Lee', cost: 'paid' });
-  return { seat: seat as string, send: sent.event as string };
+  return { seat, send: sent.event as string };
 }
 
 test('taking back "Replied" keeps the InMail and makes it await again', async () => {
@@ -42,13 +49,7 @@ test('taking back "Replied" keeps the InMail and makes it await again', async ()
 });
 
 test('in a thread with a follow-up, taking back the first InMail’s reply leaves the follow-up’s', async () => {
-  const { seat } = await ok({
-    type: 'setup-seat',
-    label: 'SN',
-    plan: 'sales-navigator-core',
-    timeZone: 'UTC',
-    openingBalance: 10,
-  });
+  const seat = await openSeat();
   const thread = '2-abc';
   const at = (h: number) => new Date(Date.parse('2026-01-15T10:00:00Z') + h * 3_600_000).toISOString();
   // As detection would record them (written here directly; a new service reads them afresh).
@@ -58,7 +59,7 @@ test('in a thread with a follow-up, taking back the first InMail’s reply leave
       { id: 'first-reply', type: 'reply-received', at: at(2), threadId: thread, kind: 'reply' },
       { id: 'follow-up', type: 'inmail-sent', at: at(3), threadId: thread, cost: 'paid' },
       { id: 'second-reply', type: 'reply-received', at: at(4), threadId: thread, kind: 'reply' },
-    ].map((e) => ({ ...e, seat: seat as string }) as LedgerEvent),
+    ].map((e) => ({ ...e, seat }) as LedgerEvent),
   );
   h.platform.clock = Date.parse(at(5));
   h.service = new LedgerService(h.db, h.platform);
