@@ -365,7 +365,9 @@ test('export, then import into a fresh profile: the same popup', async ({ extens
   const fresh = await launch();
   try {
     const other = await extensionOf(fresh);
-    await setClock(other, '2026-01-20T12:00:00Z');
+    // A minute on: the sends were logged on the first profile's running clock, a moment after
+    // 12:00, and a ledger never counts a send dated after its now.
+    await setClock(other, '2026-01-20T12:01:00Z');
     const imported = await importThroughOptions(other, text);
     await expect(imported.getByTestId('options-status')).toContainText('Imported 1 seat');
     const otherPopup = await other.openPopup();
